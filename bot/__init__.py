@@ -1,0 +1,1 @@
+"""The assistant: configuration, Rasa domain and components, web app and launcher."""

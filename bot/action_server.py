@@ -1,0 +1,46 @@
+"""Run the Rasa SDK action server on loopback, with errors that never echo what people wrote.
+
+`rasa run actions` binds every interface and its error handler returns the whole request
+(every message in the conversation); this wraps the same app without either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from rasa_sdk.endpoint import create_app
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, json
+
+logger = logging.getLogger(__name__)
+
+
+def build_app() -> Sanic:
+    app = create_app("actions", cors_origins=[])
+
+    async def on_error(request: Request, exception: Exception) -> HTTPResponse:
+        try:
+            body = request.json
+        except Exception:  # a body that is not JSON tells us no action name
+            body = None
+        action = body.get("next_action", "unknown") if isinstance(body, dict) else "unknown"
+        logger.error("action %s failed: %s", action, type(exception).__name__)
+        return json({"error": "the action failed", "action_name": action}, status=500)
+
+    app.error_handler.add(Exception, on_error)
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run the action server.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5055)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    build_app().run(args.host, args.port, access_log=False, workers=1)
+
+
+if __name__ == "__main__":
+    main()

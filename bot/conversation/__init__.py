@@ -1,0 +1,1 @@
+"""Conversation 1 logic as plain functions: listening, reflecting back, summarising."""

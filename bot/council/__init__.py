@@ -1,0 +1,1 @@
+"""The council profile: names, numbers, opening hours and localities, read from profile.yml."""

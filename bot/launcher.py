@@ -1,0 +1,180 @@
+"""`make run`: train if needed, then run the Rasa server, action server and web app in the
+foreground. Ctrl-C stops them all; if one dies the others are stopped with a clear message."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from types import FrameType
+
+from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
+from bot.training import ensure_model
+
+READY_TIMEOUT_SECONDS = 180
+STOP_GRACE_SECONDS = 10
+PR_SET_PDEATHSIG = 1
+
+
+@dataclass
+class Service:
+    label: str
+    port_variable: str
+    port: int
+    argv: list[str]
+    process: subprocess.Popen[bytes] | None = None
+
+
+def services(settings: Settings, model: str) -> list[Service]:
+    python = sys.executable
+    return [
+        Service(
+            "action server",
+            "ACTIONS_PORT",
+            settings.actions_port,
+            [python, "-m", "bot.action_server", "--port", str(settings.actions_port)],
+        ),
+        Service(
+            "Rasa server",
+            "RASA_PORT",
+            settings.rasa_port,
+            [python, "-m", "bot.rasa_server", "--model", model],
+        ),
+        Service("web app", "WEB_PORT", settings.web_port, [python, "-m", "bot.web"]),
+    ]
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the servers do, so a port left in TIME_WAIT by a previous run counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _die_with_parent() -> None:
+    """Linux: a child gets SIGTERM if the launcher itself is killed, so none is orphaned."""
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def start(service: Service, env: dict[str, str]) -> None:
+    # A new session, so Ctrl-C reaches only the launcher, which then stops children in order.
+    service.process = subprocess.Popen(
+        service.argv,
+        cwd=PROJECT_ROOT,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_die_with_parent,
+    )
+
+
+def stop_all(running: list[Service]) -> None:
+    for service in running:
+        if service.process and service.process.poll() is None:
+            service.process.terminate()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for service in running:
+        if service.process is None:
+            continue
+        try:
+            service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            service.process.kill()
+            service.process.wait()
+
+
+def wait_until_ready(settings: Settings, running: list[Service]) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if any(s.process and s.process.poll() is not None for s in running):
+            return False
+        try:
+            with urllib.request.urlopen(f"{settings.web_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def child_environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+
+
+def main() -> int:
+    try:
+        settings = load_settings()
+        settings.council()
+    except (SettingsError, ValueError) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 2
+    planned = services(settings, model="")
+    for service in planned:
+        if port_in_use(settings.host, service.port):
+            print(
+                f"Port {service.port} is already in use, so the {service.label} cannot start.\n"
+                f"Stop whatever is using it, or choose another port, for example:\n"
+                f"  {service.port_variable}={service.port + 1} make run",
+                file=sys.stderr,
+            )
+            return 2
+    VAR_DIR.mkdir(exist_ok=True)
+    model = str(ensure_model(settings.model_dir))
+    running = services(settings, model)
+    stopping = False
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    env = child_environment()
+    for service in running:
+        start(service, env)
+    print("Starting the action server, Rasa server and web app...", file=sys.stderr)
+    if wait_until_ready(settings, running):
+        print(
+            f"\nReady.\n  Web page:  http://localhost:{settings.web_port}/\n"
+            f"  Chat API:  POST {settings.rasa_url}/webhooks/rest/webhook\n"
+            "Press Ctrl-C to stop.\n",
+            file=sys.stderr,
+        )
+    exit_code = 0
+    while not stopping:
+        for service in running:
+            code = service.process.poll() if service.process else None
+            if code is not None:
+                print(
+                    f"\nThe {service.label} stopped unexpectedly (exit code {code}); "
+                    "stopping the others. Its messages above say why.",
+                    file=sys.stderr,
+                )
+                stopping, exit_code = True, 1
+                break
+        time.sleep(0.3)
+    print("Stopping...", file=sys.stderr)
+    stop_all(running)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""All configuration in one place: environment variables (secrets, URLs, ports) and the
+council profile. Nothing is read at import time; call `load_settings()`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.council.profile import DEFAULT_PROFILE_PATH, CouncilProfile, load_profile
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+VAR_DIR = PROJECT_ROOT / "var"
+
+# Local defaults for secrets. They are safe only because every server listens on
+# loopback; production mode refuses to start with any of them (see `check_production`).
+LOCAL_DEFAULT_SECRETS = {
+    "RASA_TOKEN": "local-rasa-token",
+    "FIRST_CONTACT_TOKEN": "local-first-contact-token",
+    "HANDOVER_SIGNING_SECRET": "local-handover-signing-secret",
+    "SESSION_SECRET": "local-session-secret",
+}
+
+
+class SettingsError(ValueError):
+    """A setting is missing or unsafe; the message says which variable to change."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    production: bool
+    host: str
+    web_host: str
+    web_port: int
+    rasa_port: int
+    actions_port: int
+    rasa_token: str
+    first_contact_token: str
+    handover_signing_secret: str
+    session_secret: str
+    database_url: str
+    tracker_store_url: str
+    first_contact_url: str
+    alert_webhook_url: str
+    model_dir: Path
+    profile_path: Path
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://{self.host}:{self.actions_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.host}:{self.web_port}"
+
+    def council(self) -> CouncilProfile:
+        return load_profile(self.profile_path)
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise SettingsError(f"{name} should be a port number between 1 and 65535, not {raw!r}")
+    return int(raw)
+
+
+def _default_model_dir(env: Mapping[str, str]) -> Path:
+    # Outside the checkout, so a fresh clone (as in CI) reuses a model trained from the
+    # same inputs; the file name is the fingerprint of those inputs.
+    cache = Path(env.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return cache / "conversation-one" / "models"
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    production = env.get("APP_ENV", "local") == "production"
+    secrets = {name: env.get(name, default) for name, default in LOCAL_DEFAULT_SECRETS.items()}
+    web_port = _port(env, "WEB_PORT", 8000)
+    database_url = env.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'assistant.db'}")
+    settings = Settings(
+        production=production,
+        host="127.0.0.1",
+        web_host=env.get("WEB_HOST", "127.0.0.1"),
+        web_port=web_port,
+        rasa_port=_port(env, "RASA_PORT", 5005),
+        actions_port=_port(env, "ACTIONS_PORT", 5055),
+        rasa_token=secrets["RASA_TOKEN"],
+        first_contact_token=secrets["FIRST_CONTACT_TOKEN"],
+        handover_signing_secret=secrets["HANDOVER_SIGNING_SECRET"],
+        session_secret=secrets["SESSION_SECRET"],
+        database_url=database_url,
+        tracker_store_url=env.get("TRACKER_STORE_URL", f"sqlite:///{VAR_DIR / 'tracker.db'}"),
+        first_contact_url=env.get(
+            "FIRST_CONTACT_URL", f"http://127.0.0.1:{web_port}/api/handovers"
+        ),
+        alert_webhook_url=env.get("ALERT_WEBHOOK_URL", ""),
+        model_dir=Path(env.get("MODEL_DIR", _default_model_dir(env))),
+        profile_path=Path(env.get("COUNCIL_PROFILE", DEFAULT_PROFILE_PATH)),
+    )
+    if production:
+        check_production(settings)
+    return settings
+
+
+def check_production(settings: Settings) -> None:
+    """Refuse to run a real service with a secret anyone can read in this repository."""
+    values = {
+        "RASA_TOKEN": settings.rasa_token,
+        "FIRST_CONTACT_TOKEN": settings.first_contact_token,
+        "HANDOVER_SIGNING_SECRET": settings.handover_signing_secret,
+        "SESSION_SECRET": settings.session_secret,
+    }
+    unsafe = [name for name, value in values.items() if value == LOCAL_DEFAULT_SECRETS[name]]
+    short = [name for name, value in values.items() if len(value) < 24]
+    if unsafe or short:
+        names = ", ".join(sorted(set(unsafe + short)))
+        raise SettingsError(
+            f"production mode needs its own secrets of 24 or more characters: set {names}"
+        )

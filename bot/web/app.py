@@ -1,0 +1,40 @@
+"""Build the Sanic web app. Handlers stay thin: they call plain functions and render."""
+
+from __future__ import annotations
+
+import aiohttp
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, json
+
+from bot.settings import Settings
+from bot.web import health
+from bot.web.templates import render
+
+
+def create_app(settings: Settings, name: str = "conversation_one_web") -> Sanic:
+    app = Sanic(name, configure_logging=False)
+    app.ctx.settings = settings
+    council = settings.council()
+
+    @app.before_server_start
+    async def open_client(app: Sanic, _loop: object) -> None:
+        app.ctx.http = aiohttp.ClientSession()
+
+    @app.after_server_stop
+    async def close_client(app: Sanic, _loop: object) -> None:
+        await app.ctx.http.close()
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> HTTPResponse:
+        parts = await health.check(request.app.ctx.http, settings.rasa_url, settings.actions_url)
+        ready = all(state == "ok" for state in parts.values())
+        return json(
+            {"status": "ok" if ready else "unavailable", **parts}, status=200 if ready else 503
+        )
+
+    @app.get("/")
+    async def home(_request: Request) -> HTTPResponse:
+        return render("home.html", council=council)
+
+    return app
