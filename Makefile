@@ -1,0 +1,46 @@
+# Two commands do everything: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+RASA_ARGS := --config config.yml --domain bot/domain --data data
+
+.PHONY: help run test lint validate unit stories integration model
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt requirements.lock scripts/setup-venv.sh
+	@scripts/setup-venv.sh
+	@touch $@
+
+run: $(INSTALLED) ## Set up (first time only), train if needed, and run everything
+	@$(PY) -m bot.launcher
+
+test: lint validate unit stories integration ## Run every test (what CI runs)
+
+lint: $(INSTALLED) ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+validate: $(INSTALLED) ## Check the domain, NLU data, rules and stories agree
+	$(PY) -m rasa data validate --fail-on-warnings $(RASA_ARGS)
+
+unit: $(INSTALLED) ## Unit tests (no servers)
+	$(PY) -m pytest tests/unit -q
+
+model: $(INSTALLED) ## Train the model if config, domain or data changed
+	@$(PY) -m bot.training >/dev/null
+
+stories: model ## Test stories against the trained model
+	$(PY) -m rasa test core --model "$$($(PY) -m bot.training)" --stories tests/stories \
+		--fail-on-prediction-errors --out var/results/stories
+
+integration: model ## Integration tests against real servers on free ports
+	$(PY) -m pytest tests/integration -q

@@ -1,0 +1,16 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration.stack import Stack, launch, stack_environment, stop, wait_ready
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """One running system for the session: starting Rasa costs tens of seconds."""
+    workdir: Path = tmp_path_factory.mktemp("stack")
+    running = launch(stack_environment(workdir), workdir / "launcher.log")
+    wait_ready(running)
+    yield running
+    stop(running)

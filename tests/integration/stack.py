@@ -1,0 +1,128 @@
+"""Start the real system (the launcher, so its own behaviour is under test too) on free
+ports with a throw-away database, and talk to it over HTTP."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from bot.settings import PROJECT_ROOT
+
+READY_SECONDS = 240
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    process: subprocess.Popen[str]
+    env: dict[str, str]
+    log_path: Path
+
+    @property
+    def web(self) -> str:
+        return f"http://127.0.0.1:{self.env['WEB_PORT']}"
+
+    @property
+    def rasa(self) -> str:
+        return f"http://127.0.0.1:{self.env['RASA_PORT']}"
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = requests.post(
+            f"{self.rasa}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = requests.get(
+            f"{self.rasa}/conversations/{sender}/tracker",
+            params={"token": self.env["RASA_TOKEN"]},
+            timeout=10,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def stack_environment(workdir: Path, **overrides: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "WEB_PORT": str(free_port()),
+        "RASA_PORT": str(free_port()),
+        "ACTIONS_PORT": str(free_port()),
+        "RASA_TOKEN": "integration-test-token",
+        "DATABASE_URL": f"sqlite:///{workdir / 'assistant.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+    }
+    env.update(overrides)
+    return env
+
+
+def launch(env: dict[str, str], log_path: Path) -> Stack:
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.launcher"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    return Stack(process, env, log_path)
+
+
+def wait_ready(stack: Stack) -> None:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        if stack.process.poll() is not None:
+            raise RuntimeError(f"the launcher exited early:\n{stack.log()[-3000:]}")
+        try:
+            if requests.get(f"{stack.web}/healthz", timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the stack was not ready in time:\n{stack.log()[-3000:]}")
+
+
+def stop(stack: Stack) -> int:
+    if stack.process.poll() is None:
+        stack.process.send_signal(signal.SIGINT)
+    return stack.process.wait(timeout=60)
+
+
+def pids_listening_on(port: int) -> list[int]:
+    """PIDs of processes with a listening socket on this port, read from /proc."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+                inodes.add(fields[9])
+    pids = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            links = {os.readlink(fd) for fd in fd_dir.iterdir()}
+        except OSError:
+            continue
+        if any(f"socket:[{inode}]" in links for inode in inodes):
+            pids.append(int(fd_dir.parent.name))
+    return pids
