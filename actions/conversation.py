@@ -1,24 +1,70 @@
-"""Conversation 1: listen to what matters and say it back."""
+"""Conversation 1: listen, say back what we heard, and connect people to things nearby.
+
+A thin adapter: the planner in bot.conversation decides; this reads and writes slots and
+sends replies. Planning searches the directory (database I/O), so it runs in a thread to
+keep the action server's event loop free.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation.listening import reflect
+from actions.connect import build_planner
+from bot.conversation.facts import Facts
+from bot.conversation.planner import Outcome, Planner, Reply, Turn
 
 
-class ActionReflectWhatMatters(Action):
+@lru_cache(maxsize=1)
+def planner() -> Planner:
+    return build_planner()
+
+
+def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
+    for reply in replies:
+        if reply.card:
+            dispatcher.utter_message(json_message=reply.card)
+        else:
+            buttons = [{"title": title, "payload": title} for title in reply.buttons]
+            dispatcher.utter_message(text=reply.text, buttons=buttons)
+
+
+def facts_events(facts: Facts) -> list[EventType]:
+    return [
+        SlotSet("conversation_facts", facts.to_slot()),
+        SlotSet("signposted_services", [offer["id"] for offer in facts.offered]),
+    ]
+
+
+class ActionContinueConversation(Action):
     def name(self) -> str:
-        return "action_reflect_what_matters"
+        return "action_continue_conversation"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        heard = reflect(tracker.latest_message.get("text") or "")
-        dispatcher.utter_message(text=heard.as_text())
-        dispatcher.utter_message(text="Is there anything else you would like me to know?")
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        message = tracker.latest_message
+        turn = Turn(message.get("text") or "", (message.get("intent") or {}).get("name", ""))
+        outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
+        send(dispatcher, outcome.replies)
+        return facts_events(outcome.facts)
+
+
+class ActionSayGoodbye(Action):
+    def name(self) -> str:
+        return "action_say_goodbye"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        if facts.story or facts.offered:
+            reference = tracker.get_slot("handover_reference")
+            send(dispatcher, planner().summary(facts, reference)[:1])
         return []

@@ -17,6 +17,8 @@ from types import FrameType
 
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
 from bot.training import ensure_model
+from directory import db as directory_db
+from directory.importer import load_sample_if_empty
 
 READY_TIMEOUT_SECONDS = 180
 STOP_GRACE_SECONDS = 10
@@ -109,6 +111,15 @@ def wait_until_ready(settings: Settings, running: list[Service]) -> bool:
     return False
 
 
+def prepare_database(settings: Settings) -> None:
+    """Bring every table up to date, and give a new database the sample directory."""
+    directory_db.upgrade(settings.database_url)
+    with directory_db.session_scope(settings.database_url) as session:
+        loaded = load_sample_if_empty(session)
+    if loaded:
+        print(f"Loaded the sample directory: {loaded.added} services.", file=sys.stderr)
+
+
 def child_environment() -> dict[str, str]:
     return {
         **os.environ,
@@ -137,6 +148,7 @@ def main() -> int:
             )
             return 2
     VAR_DIR.mkdir(exist_ok=True)
+    prepare_database(settings)
     model = str(ensure_model(settings.model_dir))
     running = services(settings, model)
     stopping = False

@@ -28,6 +28,7 @@ class Theme:
 class Reflection:
     interests: tuple[str, ...]
     worries: tuple[str, ...]
+    people: tuple[str, ...] = ()
 
     def as_text(self) -> str:
         """One or two short sentences that say back what we heard, with no question."""
@@ -82,4 +83,5 @@ def reflect(text: str) -> Reflection:
     return Reflection(
         interests=find_themes(text, themes["interests"])[:2],
         worries=find_themes(text, themes["worries"])[:2],
+        people=find_themes(text, themes["people"]),
     )

@@ -1,0 +1,157 @@
+"""What we have learned in a conversation, and how to read it from what people write.
+
+Kept as one dict in a Rasa slot (`conversation_facts`) so the whole picture travels with
+the tracker and any action server can pick it up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# "my mum", "my husband", "our dad", "me nan": the person they are writing about.
+RELATIONSHIPS = {
+    "mum": "her",
+    "mam": "her",
+    "mother": "her",
+    "nan": "her",
+    "gran": "her",
+    "grandma": "her",
+    "wife": "her",
+    "daughter": "her",
+    "sister": "her",
+    "aunt": "her",
+    "auntie": "her",
+    "dad": "his",
+    "father": "his",
+    "grandad": "his",
+    "grandpa": "his",
+    "husband": "his",
+    "son": "his",
+    "brother": "his",
+    "uncle": "his",
+    "partner": "their",
+    "neighbour": "their",
+    "neighbor": "their",
+    "friend": "their",
+    "client": "their",
+}
+_KIN = "(" + "|".join(RELATIONSHIPS) + ")"
+_OWNER = r"(?:my|our|me)\s+(?:elderly\s+|old\s+|adult\s+|disabled\s+|poor\s+)?"
+# The person a message is about: "for my mum", "I look after my son", "my dad has
+# dementia", "my mum keeps falling". Not "my wife died" or "my daughter rings": those
+# tell us about loss and about who is around, not who needs help.
+_RELATIONSHIP = re.compile(
+    r"\b(?:for|about|after|care for|caring for|worried about|concerned about|help)\s+"
+    + _OWNER
+    + _KIN
+    + r"\b"
+    + r"|\b"
+    + _OWNER
+    + _KIN
+    + r"\s+(?:is|has|had|keeps|kept|won'?t|can'?t|cannot|needs|lives|"
+    r"isn'?t|doesn'?t|used to|struggles|gets|got|was|falls|fell|forgets|wants|refuses)\b"
+)
+_FOR_SELF = re.compile(
+    r"\b(it'?s for me|for myself|for me\b|about me\b|i live (?:alone|on my own)|"
+    r"i'?m (?:\d{2}|lonely|on my own)|i am (?:\d{2}|lonely|on my own))"
+)
+_CARER = re.compile(
+    r"\b(i look after|i care for|(?:i'?m|i am) (?:a|his|her|their|the main) carer|"
+    r"caring for|looking after)\b"
+)
+# A full postcode (S8 0AB) or a district on its own (S8), UK-wide shape.
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+@dataclass
+class Facts:
+    """Everything said so far that shapes what we do next. Lists keep the person's order."""
+
+    for_self: bool | None = None
+    relationship: str | None = None
+    carer: bool = False
+    interests: list[str] = field(default_factory=list)
+    worries: list[str] = field(default_factory=list)
+    people_around: list[str] = field(default_factory=list)
+    postcode: str | None = None
+    story: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    offered: list[dict[str, str]] = field(default_factory=list)
+    awaiting: str | None = None
+    consent: str = "not_asked"  # "yes", "no", or "not_asked"
+    safeguarding: bool = False  # risk was raised: a hand-over goes ahead even if anonymous
+    share_reason: str | None = None  # "life" or "others": why we share even after a no
+    contact: dict[str, Any] = field(default_factory=dict)
+    told: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_slot(cls, value: dict[str, Any] | None) -> Facts:
+        known = {name: value[name] for name in cls.__dataclass_fields__ if value and name in value}
+        return cls(**known)
+
+    def to_slot(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def remember(self, items: list[str], new: tuple[str, ...] | list[str]) -> None:
+        for item in new:
+            if item not in items:
+                items.append(item)
+
+    @property
+    def who(self) -> str:
+        """How we refer to the person it's about: 'you' or 'your mum'."""
+        if self.for_self is False and self.relationship:
+            return f"your {self.relationship}"
+        return "you"
+
+    @property
+    def whose(self) -> str:
+        if self.for_self is False and self.relationship:
+            return f"your {self.relationship}'s"
+        return "your"
+
+
+def normalise(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def relationship_in(text: str) -> str | None:
+    match = _RELATIONSHIP.search(normalise(text))
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def speaks_for_self(text: str) -> bool:
+    return bool(_FOR_SELF.search(normalise(text)))
+
+
+def is_carer(text: str) -> bool:
+    return bool(_CARER.search(normalise(text)))
+
+
+def postcode_in(text: str, known_districts: frozenset[str]) -> str | None:
+    """The first postcode or district we recognise, tidied ('s80ab' -> 'S8 0AB').
+
+    Only districts in `known_districts` count, so 'M5' in 'room 5' or a flat number is not
+    taken for a place.
+    """
+    for match in _POSTCODE.finditer(text):
+        district = match.group(1).upper()
+        if district not in known_districts:
+            continue
+        inward = match.group(2)
+        return f"{district} {inward.upper()}" if inward else district
+    return None
+
+
+def phone_in(text: str) -> str | None:
+    match = _PHONE.search(text)
+    return re.sub(r"[\s-]", "", match.group(0)) if match else None
+
+
+def email_in(text: str) -> str | None:
+    match = _EMAIL.search(text)
+    return match.group(0) if match else None

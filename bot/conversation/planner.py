@@ -1,0 +1,348 @@
+"""Conversation 1 as plain logic: listen, say back what we heard, ask one thing at a time
+only when it is needed, then connect people to things nearby.
+
+The Rasa action is a thin adapter: it passes the facts so far and the new message in, and
+sends the replies out. Nothing here knows about Rasa, HTTP or the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.conversation import facts as read
+from bot.conversation.facts import Facts
+from bot.conversation.listening import reflect
+from bot.safeguarding.respond import wording as safeguarding_wording
+
+PHRASES_PATH = Path(__file__).with_name("phrases.yml")
+MAX_STORY_MESSAGES = 12
+OFFERS_PER_TURN = 3
+# Someone who asks for a thing ("a lunch club near S8") wants it, not a chat about it.
+_ASKING_FOR_A_THING = (
+    "looking for",
+    "is there",
+    "are there",
+    "anything near",
+    "anything for",
+    "where can",
+    "somewhere",
+    "lunch club",
+    "club near",
+    "group near",
+    "need help with",
+    "can i get",
+)
+_YES = ("yes", "yeah", "yep", "useful", "that's great", "thats great", "sounds good", "ok", "okay")
+_MORE = ("something else", "anything else", "more", "other", "different", "nearer", "closer")
+_CALL = ("call", "ring", "phone me", "someone to", "talk to someone", "speak to someone")
+_DECLINE = ("rather not", "don't know", "dont know", "no postcode", "not sure", "skip", "no")
+
+
+@dataclass(frozen=True)
+class Offer:
+    id: str
+    name: str
+    why: str
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    opening_times: str = ""
+
+    def card(self) -> dict[str, Any]:
+        return {"type": "service", **self.__dict__}
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str | None = None
+    buttons: tuple[str, ...] = ()
+    card: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    text: str
+    intent: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the planner needs to know about the council and its area."""
+
+    council: str
+    team: str
+    phone: str
+    hours: str
+    known_districts: frozenset[str]
+    covered_districts: frozenset[str]
+
+
+# find(query, postcode, exclude_ids, limit) -> (offers, whether they really matched)
+Finder = Callable[[str, str | None, set[str], int], tuple[list[Offer], bool]]
+
+
+@dataclass
+class Outcome:
+    facts: Facts
+    replies: list[Reply] = field(default_factory=list)
+    handover: str | None = None  # "call_back" when the person asked to be contacted
+
+
+@lru_cache(maxsize=1)
+def phrases(path: Path = PHRASES_PATH) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _has(text: str, cues: tuple[str, ...]) -> bool:
+    """Whole words or phrases only: "no" must not be found in "not" or "know"."""
+    lowered = read.normalise(text)
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)
+
+
+class Planner:
+    def __init__(self, place: Place, find: Finder) -> None:
+        self.place = place
+        self.find = find
+
+    def say(self, key: str, facts: Facts, **extra: str) -> str:
+        have = "have" if facts.who == "you" else "has"
+        values = {
+            "who": facts.who,
+            "whose": facts.whose,
+            "have": have,
+            "council": self.place.council,
+            "council_team": self.place.team,
+            "phone": self.place.phone,
+            "hours": self.place.hours,
+            **extra,
+        }
+        template = phrases().get(key) or safeguarding_wording()[key]
+        text = str(template).format(**values)
+        return text[0].upper() + text[1:]
+
+    def ask(self, outcome: Outcome, key: str, buttons: str | None = None) -> Outcome:
+        outcome.facts.awaiting = key
+        if key not in outcome.facts.asked:
+            outcome.facts.asked.append(key)
+        choices = tuple(phrases()[buttons]) if buttons else ()
+        outcome.replies.append(Reply(self.say(f"ask_{key}", outcome.facts), choices))
+        return outcome
+
+    # -- entry point ---------------------------------------------------------------------
+
+    def respond(self, facts: Facts, turn: Turn) -> Outcome:
+        outcome = Outcome(facts)
+        handlers = {
+            "who": self._answer_who,
+            "relationship": self._answer_relationship,
+            "postcode": self._answer_postcode,
+            "offer": self._answer_offer,
+            "contact": self._answer_contact,
+            "consent": self._answer_consent,
+        }
+        waiting_for = facts.awaiting
+        facts.awaiting = None
+        if turn.intent == "greet" and not facts.story:
+            return self.ask(outcome, "what_matters")
+        if waiting_for in handlers and handlers[waiting_for](outcome, turn):
+            return outcome
+        if turn.intent == "thank":
+            outcome.replies.append(Reply(self.say("welcome", facts)))
+            outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+            return outcome
+        self._listen(outcome, turn)
+        return self._next(outcome, turn)
+
+    # -- listening -------------------------------------------------------------------------
+
+    def _listen(self, outcome: Outcome, turn: Turn) -> None:
+        facts, text = outcome.facts, turn.text
+        relationship = read.relationship_in(text)
+        if relationship and facts.for_self is not True:
+            facts.for_self, facts.relationship = False, relationship
+        elif read.speaks_for_self(text) and facts.for_self is None:
+            facts.for_self = True
+        facts.carer = facts.carer or read.is_carer(text)
+        postcode = read.postcode_in(text, self.place.known_districts)
+        if postcode:
+            facts.postcode = postcode
+        heard = reflect(text)
+        new_people = [p for p in heard.people if p not in facts.people_around]
+        facts.remember(facts.interests, heard.interests)
+        facts.remember(facts.worries, heard.worries)
+        facts.remember(facts.people_around, heard.people)
+        if heard.interests or heard.worries:
+            facts.story = [*facts.story, text][-MAX_STORY_MESSAGES:]
+            outcome.replies.append(Reply(heard.as_text()))
+        elif new_people:
+            outcome.replies.append(Reply(self.say("heard_people", facts)))
+        elif turn.intent not in {"affirm", "deny", "thank"}:
+            outcome.replies.append(Reply(self.say("thanks_only", facts)))
+
+    def _next(self, outcome: Outcome, turn: Turn) -> Outcome:
+        facts = outcome.facts
+        in_a_hurry = _has(turn.text, _ASKING_FOR_A_THING)
+        if facts.for_self is None and "who" not in facts.asked and not in_a_hurry:
+            return self.ask(outcome, "who", "ask_who_buttons")
+        if not (facts.interests or facts.worries) and "what_matters" not in facts.asked:
+            return self.ask(outcome, "what_matters")
+        if facts.carer and "carer_self" not in facts.asked and not in_a_hurry:
+            facts.asked.append("carer_self")
+            outcome.replies.append(Reply(self.say("ask_carer_self", facts)))
+            return outcome
+        wants_company = "feeling lonely" in facts.worries
+        explore_people = wants_company or facts.for_self is False
+        if explore_people and not (facts.people_around or in_a_hurry or "people" in facts.asked):
+            return self.ask(outcome, "people")
+        if not facts.postcode and "postcode" not in facts.asked:
+            return self.ask(outcome, "postcode", "ask_postcode_buttons")
+        if not (facts.interests or facts.worries or in_a_hurry):
+            outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+            return outcome
+        return self._offer(outcome, first=not facts.offered)
+
+    # -- answers to a question we asked --------------------------------------------------
+
+    def _answer_who(self, outcome: Outcome, turn: Turn) -> bool:
+        facts, text = outcome.facts, turn.text
+        relationship = read.relationship_in(text)
+        if relationship:
+            facts.for_self, facts.relationship = False, relationship
+        elif read.speaks_for_self(text) or read.normalise(text).strip() in {"me", "myself"}:
+            facts.for_self = True
+        elif "someone" in read.normalise(text) or "else" in read.normalise(text):
+            facts.for_self = False
+            self.ask(outcome, "relationship")
+            return True
+        return False
+
+    def _answer_relationship(self, outcome: Outcome, turn: Turn) -> bool:
+        words = read.normalise(turn.text).replace("my ", "").split()
+        known = [word.rstrip("s") for word in words if word.rstrip("s") in read.RELATIONSHIPS]
+        outcome.facts.relationship = read.relationship_in(turn.text) or (
+            known[0] if known else None
+        )
+        return False
+
+    def _answer_postcode(self, outcome: Outcome, turn: Turn) -> bool:
+        facts = outcome.facts
+        postcode = read.postcode_in(turn.text, self.place.known_districts)
+        if postcode:
+            facts.postcode = postcode
+            if postcode.split()[0] not in self.place.covered_districts:
+                text = self.say("outside_area", facts, postcode=postcode)
+                outcome.replies.append(Reply(text))
+            self._offer(outcome, first=True)
+            return True
+        if _has(turn.text, _DECLINE) or turn.intent == "deny":
+            outcome.replies.append(Reply(self.say("no_postcode_ok", facts)))
+            self._offer(outcome, first=True)
+            return True
+        return False
+
+    def _answer_offer(self, outcome: Outcome, turn: Turn) -> bool:
+        facts, text = outcome.facts, turn.text
+        if _has(text, _CALL):
+            facts.consent = "yes"
+            self.ask(outcome, "contact")
+            return True
+        if _has(text, _MORE) or turn.intent == "deny":
+            self._offer(outcome, first=False)
+            return True
+        if _has(text, _YES) or turn.intent in {"affirm", "thank"}:
+            outcome.replies.append(Reply(self.say("offer_taken", facts)))
+            outcome.replies.extend(self.summary(facts))
+            return True
+        return False
+
+    def _answer_contact(self, outcome: Outcome, turn: Turn) -> bool:
+        facts, text = outcome.facts, turn.text
+        lowered = read.normalise(text)
+        contact = dict(facts.contact)
+        contact.update(
+            {k: v for k, v in (("phone", read.phone_in(text)), ("email", read.email_in(text))) if v}
+        )
+        if "not safe to call" in lowered or "don't call" in lowered or "dont call" in lowered:
+            contact["safe_to_call"] = False
+        if "message" in lowered and ("no " in lowered or "don't" in lowered or "dont" in lowered):
+            contact["can_leave_message"] = False
+        facts.contact = contact
+        refused = turn.intent == "deny" or _has(text, ("no", "don't", "dont", "rather not"))
+        if (
+            facts.consent == "not_asked"
+            and refused
+            and not (contact.get("phone") or contact.get("email"))
+        ):
+            facts.consent = "no"
+        if not (contact.get("phone") or contact.get("email") or facts.safeguarding):
+            outcome.replies.append(Reply(self.say("call_back_anonymous", facts)))
+            return True
+        outcome.handover = "safeguarding" if facts.safeguarding else "call_back"
+        return True
+
+    def _answer_consent(self, outcome: Outcome, turn: Turn) -> bool:
+        facts = outcome.facts
+        said_no = turn.intent == "deny" or _has(turn.text, ("no", "don't", "dont", "rather not"))
+        if not said_no and (turn.intent == "affirm" or _has(turn.text, (*_YES, "share"))):
+            facts.consent = "yes"
+            self.ask(outcome, "contact")
+            return True
+        if not said_no:
+            return False
+        facts.consent = "no"
+        if facts.share_reason:
+            outcome.replies.append(Reply(self.say(f"must_share_{facts.share_reason}", facts)))
+            self.ask(outcome, "contact")
+            return True
+        facts.safeguarding = False
+        outcome.replies.append(Reply(self.say("consent_no_ok", facts)))
+        outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+        return True
+
+    # -- connecting ----------------------------------------------------------------------
+
+    def _offer(self, outcome: Outcome, first: bool) -> Outcome:
+        facts = outcome.facts
+        query = " ".join(facts.story[-3:] + facts.worries + facts.interests)
+        seen = {offer["id"] for offer in facts.offered}
+        offers, matched = self.find(query, facts.postcode, seen, OFFERS_PER_TURN)
+        if not offers:
+            outcome.replies.append(Reply(self.say("offer_none_left", facts)))
+            return outcome
+        intro = "offer_intro" if matched else "offer_intro_general"
+        outcome.replies.append(Reply(self.say(intro if first else "offer_more_intro", facts)))
+        for offer in offers:
+            outcome.replies.append(Reply(card=offer.card()))
+            facts.offered.append({"id": offer.id, "name": offer.name})
+        facts.awaiting = "offer"
+        outcome.replies.append(
+            Reply(self.say("offer_ask", facts), tuple(phrases()["offer_buttons"]))
+        )
+        return outcome
+
+    def summary(self, facts: Facts, reference: str | None = None) -> list[Reply]:
+        """A short plain record of what was said and offered, in the person's terms."""
+        lines = [self.say("summary_intro", facts)]
+        if facts.for_self is False:
+            lines.append(self.say("summary_for", facts))
+        for key, items in (
+            ("summary_matters", facts.interests),
+            ("summary_worries", facts.worries),
+            ("summary_people", facts.people_around),
+            ("summary_offered", [o["name"] for o in facts.offered]),
+        ):
+            if items:
+                lines.append(self.say(key, facts, items=", ".join(items)))
+        if facts.postcode:
+            lines.append(self.say("summary_place", facts, postcode=facts.postcode))
+        if reference:
+            lines.append(self.say("summary_reference", facts, reference=reference))
+        lines.append(self.say("summary_check", facts))
+        return [Reply("\n".join(lines)), Reply(self.say("ask_anything_else", facts))]

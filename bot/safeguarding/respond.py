@@ -1,0 +1,122 @@
+"""What the person sees first when the risk screen raises a level (plain functions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.council.profile import UK_TIME, CouncilProfile
+
+HERE = Path(__file__).parent
+MAX_LINES = 2
+# A child mentioned alongside a disclosure means someone else is at risk too.
+_CHILD = re.compile(r"\b(child|children|kids?|baby|grandkids?|grandchild(?:ren)?|toddler)\b")
+
+
+@dataclass(frozen=True)
+class SafetyReply:
+    texts: list[str]
+    buttons: tuple[str, ...]
+    awaiting: str  # the question we end on: "consent" or "contact"
+    told: list[dict[str, str]]  # numbers given, for the hand-over record
+
+
+@lru_cache(maxsize=1)
+def helplines() -> dict[str, Any]:
+    return yaml.safe_load((HERE / "helplines.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def wording() -> dict[str, Any]:
+    return yaml.safe_load((HERE / "wording.yml").read_text(encoding="utf-8"))
+
+
+def lines_for(categories: list[str]) -> list[dict[str, str]]:
+    """The most fitting national lines for these categories, at most two, no repeats."""
+    book, chosen = helplines(), []
+    for category in categories:
+        for key in book["by_category"].get(category, []):
+            if key not in chosen:
+                chosen.append(key)
+    return [book["lines"][key] for key in chosen[:MAX_LINES]]
+
+
+def share_reason(level: str, for_self: bool | None, texts: list[str]) -> str | None:
+    """Why what they told us must be passed on even if they say no, or None.
+
+    Making Safeguarding Personal: respect a no, unless life is at risk now, or someone
+    else (a child, another adult) is at risk.
+    """
+    if level == "immediate":
+        return "life"
+    if level == "urgent" and (for_self is False or any(_CHILD.search(t.lower()) for t in texts)):
+        return "others"
+    return None
+
+
+def when_text(profile: CouncilProfile, level: str, now: datetime) -> str:
+    """'Someone should be in touch by 3pm today.' in plain words and UK time."""
+    hours = profile.call_back_within_hours.get(level, 24)
+    start = (profile.first_contact_hours.next_opening(now) or now).astimezone(UK_TIME)
+    due = start.replace(second=0, microsecond=0) + timedelta(hours=hours)
+    day = "today" if due.date() == now.astimezone(UK_TIME).date() else due.strftime("%A")
+    clock = due.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
+    key = "back_by_open" if profile.first_contact_hours.is_open(now) else "back_by_closed"
+    return say(key, profile, by=f"{clock} {day}")
+
+
+def say(key: str, profile: CouncilProfile, **extra: str) -> str:
+    return str(wording()[key]).format(
+        team=profile.first_contact.name,
+        phone=profile.first_contact.phone,
+        ooh_team=profile.out_of_hours.name,
+        ooh_phone=profile.out_of_hours.phone,
+        hours=profile.first_contact_hours.describe(),
+        **extra,
+    )
+
+
+def first_response(
+    level: str,
+    categories: list[str],
+    reason: str | None,
+    profile: CouncilProfile,
+    now: datetime,
+) -> SafetyReply:
+    """Safety first: emergency numbers for `immediate`, today's plan for `urgent`, an
+    offer for `concern`; then ask whether we may share (or say honestly that we must)."""
+    book = helplines()
+    texts: list[str] = []
+    told: list[dict[str, str]] = []
+    if level == "immediate":
+        texts += [book["emergency"]["text"], book["emergency"]["silent"].strip()]
+        told.append({"what": "Emergency services", "number": "999"})
+    else:
+        texts.append(say(f"{level}_first", profile))
+    lines = lines_for(categories)
+    texts += [line["text"] for line in lines]
+    told += [{"what": line["name"], "number": line["number"]} for line in lines]
+    if level == "urgent":
+        is_open = profile.first_contact_hours.is_open(now)
+        texts.append(
+            say(
+                "urgent_today" if is_open else "urgent_tonight",
+                profile,
+                when=when_text(profile, level, now),
+            )
+        )
+        if not is_open:
+            told.append({"what": profile.out_of_hours.name, "number": profile.out_of_hours.phone})
+    elif level == "concern":
+        texts.append(say("concern_offer", profile))
+    if reason:
+        texts.append(say(f"must_share_{reason}", profile))
+        return SafetyReply(texts, (), "contact", told)
+    texts.append(say("ask_consent", profile))
+    return SafetyReply(texts, tuple(wording()["consent_buttons"]), "consent", told)

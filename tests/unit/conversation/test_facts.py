@@ -1,0 +1,51 @@
+from bot.conversation.facts import (
+    Facts,
+    email_in,
+    is_carer,
+    phone_in,
+    postcode_in,
+    relationship_in,
+    speaks_for_self,
+)
+
+DISTRICTS = frozenset({"S8", "S6", "S10", "LS1"})
+
+
+def test_the_person_it_is_about_is_found_from_how_people_write():
+    assert relationship_in("my mum keeps falling") == "mum"
+    assert relationship_in("I look after my son, he has autism") == "son"
+    assert relationship_in("worried about my elderly dad") == "dad"
+    assert relationship_in("its for my neighbour") == "neighbour"
+
+
+def test_loss_and_the_people_around_are_not_taken_for_who_needs_help():
+    assert relationship_in("since my wife died i'm lonely") is None
+    assert relationship_in("my daughter rings on sundays") is None
+
+
+def test_writing_for_yourself_and_caring_are_recognised():
+    assert speaks_for_self("it's for me")
+    assert speaks_for_self("I'm 82 and I live on my own")
+    assert is_carer("i care for my husband")
+    assert not is_carer("i like my garden")
+
+
+def test_postcodes_and_districts_are_tidied_and_only_known_districts_count():
+    assert postcode_in("we're at s80ab", DISTRICTS) == "S8 0AB"
+    assert postcode_in("near S6 please", DISTRICTS) == "S6"
+    assert postcode_in("flat B5 on floor 2", DISTRICTS) is None
+
+
+def test_contact_details_are_read_from_free_text():
+    assert phone_in("ring me on 07700 900123 after 5") == "07700900123"
+    assert email_in("or jo.smith@example.com") == "jo.smith@example.com"
+    assert phone_in("i am 82") is None
+
+
+def test_facts_survive_a_round_trip_through_a_slot_and_ignore_unknown_keys():
+    facts = Facts(for_self=False, relationship="mum", interests=["gardening"])
+    restored = Facts.from_slot({**facts.to_slot(), "from_an_older_version": 1})
+    assert restored == facts
+    assert restored.who == "your mum"
+    assert restored.whose == "your mum's"
+    assert Facts.from_slot(None) == Facts()

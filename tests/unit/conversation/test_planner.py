@@ -1,0 +1,114 @@
+"""Conversation 1 end to end in plain Python, searching the real sample directory."""
+
+import pytest
+
+from actions.connect import build_planner
+from bot.conversation.facts import Facts
+from bot.conversation.planner import Outcome, Planner, Turn
+
+
+@pytest.fixture(scope="module")
+def planner(sample_directory_url: str) -> Planner:
+    return build_planner(sample_directory_url)
+
+
+def talk(planner: Planner, *messages: str, facts: Facts | None = None) -> tuple[Facts, Outcome]:
+    facts = facts or Facts()
+    outcome = Outcome(facts)
+    for text in messages:
+        outcome = planner.respond(facts, Turn(text, "share_what_matters"))
+        facts = outcome.facts
+    return facts, outcome
+
+
+def texts(outcome: Outcome) -> list[str]:
+    return [reply.text for reply in outcome.replies if reply.text]
+
+
+def cards(outcome: Outcome) -> list[dict]:
+    return [reply.card for reply in outcome.replies if reply.card]
+
+
+def test_someone_who_asks_for_a_lunch_club_near_s8_gets_one_straight_away(planner: Planner):
+    _, outcome = talk(planner, "is there a lunch club near S8 0AB, i'm on my own")
+    offered = cards(outcome)
+    assert 1 <= len(offered) <= 3
+    assert all(card["why"] and card["opening_times"] for card in offered)
+    assert texts(outcome)[-1] == "Do any of these sound useful?"
+
+
+def test_the_story_is_heard_and_nothing_already_said_is_asked_again(planner: Planner):
+    facts, outcome = talk(planner, "my mum keeps falling and she wont get in the bath, she's in S8")
+    assert facts.relationship == "mum" and facts.for_self is False
+    assert facts.postcode == "S8"
+    asked = " ".join(texts(outcome))
+    assert "Is this for you" not in asked
+    assert "postcode" not in asked
+    assert "Who is around your mum?" in asked
+
+
+def test_one_question_at_a_time_and_each_only_once(planner: Planner):
+    facts, first = talk(planner, "i used to love gardening but im lonley")
+    assert texts(first)[-1] == "Is this for you, or for someone else?"
+    facts, second = talk(planner, "for me", facts=facts)
+    assert texts(second)[-1].startswith("Who is around you?")
+    facts, third = talk(planner, "nobody really", facts=facts)
+    assert texts(third)[-1].startswith("What is your postcode")
+    facts, fourth = talk(planner, "I'd rather not say", facts=facts)
+    assert cards(fourth)
+    assert sorted(facts.asked) == ["people", "postcode", "who"]
+
+
+def test_a_carer_is_asked_about_their_own_wellbeing(planner: Planner):
+    _, outcome = talk(planner, "i look after my son he has a learning disability, S6 2LX")
+    assert any("how are you doing yourself" in text for text in texts(outcome))
+
+
+def test_more_options_never_repeat_what_was_offered(planner: Planner):
+    facts, first = talk(planner, "lonely since my wife died, S8 0AB, looking for a group")
+    first_ids = [card["id"] for card in cards(first)]
+    facts, second = talk(planner, "show me something else", facts=facts)
+    second_ids = [card["id"] for card in cards(second)]
+    assert first_ids and second_ids and not set(first_ids) & set(second_ids)
+    assert [offer["id"] for offer in facts.offered] == first_ids + second_ids
+
+
+def test_asking_for_a_call_takes_contact_details_and_asks_for_a_hand_over(planner: Planner):
+    facts, _ = talk(planner, "i'm lonely, S8 0AB, looking for a group")
+    facts, asked = talk(planner, "I'd like someone to call", facts=facts)
+    assert texts(asked)[-1].startswith("How can First Contact reach you safely?")
+    facts, done = talk(planner, "07700 900123 but please don't leave a message", facts=facts)
+    assert done.handover == "call_back"
+    assert facts.contact == {"phone": "07700900123", "can_leave_message": False}
+
+
+def test_no_details_for_a_call_back_gives_the_number_instead(planner: Planner):
+    facts = Facts(awaiting="contact")
+    facts, outcome = talk(planner, "no thanks", facts=facts)
+    assert outcome.handover is None
+    assert "0114 496 0123" in texts(outcome)[-1]
+
+
+def test_a_no_to_sharing_is_respected_when_no_one_else_is_at_risk(planner: Planner):
+    facts = Facts(awaiting="consent", safeguarding=True)
+    facts, outcome = talk(planner, "No, please don't", facts=facts)
+    assert facts.consent == "no" and not facts.safeguarding
+    assert outcome.handover is None
+    assert "I won't pass it on" in texts(outcome)[0]
+
+
+def test_a_no_is_answered_honestly_when_life_is_at_risk(planner: Planner):
+    facts = Facts(awaiting="consent", safeguarding=True, share_reason="life")
+    facts, outcome = talk(planner, "no", facts=facts)
+    assert facts.consent == "no"
+    assert "I have to pass this on" in texts(outcome)[0]
+    facts, anonymous = talk(planner, "no contact", facts=facts)
+    assert anonymous.handover == "safeguarding"
+
+
+def test_the_summary_is_in_the_persons_terms_with_the_reference(planner: Planner):
+    facts, _ = talk(planner, "my dad has dementia and loves football, S10")
+    summary = planner.summary(facts, reference="FC-ABCD-2345")[0].text or ""
+    assert "This is about your dad." in summary
+    assert "football" in summary and "memory" in summary
+    assert "FC-ABCD-2345" in summary
