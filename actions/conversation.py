@@ -50,7 +50,12 @@ class ActionContinueConversation(Action):
     ) -> list[EventType]:
         facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
         message = tracker.latest_message
-        turn = Turn(message.get("text") or "", (message.get("intent") or {}).get("name", ""))
+        intent = message.get("intent") or {}
+        turn = Turn(
+            message.get("text") or "",
+            intent.get("name", "") if isinstance(intent, dict) else "",
+            tracker.get_slot("risk_level") or "none",
+        )
         outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
         send(dispatcher, outcome.replies)
         return facts_events(outcome.facts)

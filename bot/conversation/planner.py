@@ -41,7 +41,23 @@ _ASKING_FOR_A_THING = (
 )
 _YES = ("yes", "yeah", "yep", "useful", "that's great", "thats great", "sounds good", "ok", "okay")
 _MORE = ("something else", "anything else", "more", "other", "different", "nearer", "closer")
-_CALL = ("call", "ring", "phone me", "someone to", "talk to someone", "speak to someone")
+_CALL = (
+    "call me",
+    "ring me",
+    "phone me",
+    "someone to call",
+    "someone to ring",
+    "someone to phone",
+    "talk to someone",
+    "speak to someone",
+    "talk to a person",
+    "speak to a person",
+    "like a call",
+    "call back",
+    "someone call",
+    "someone ring",
+    "get in touch with me",
+)
 _DECLINE = ("rather not", "don't know", "dont know", "no postcode", "not sure", "skip", "no")
 
 
@@ -70,6 +86,7 @@ class Reply:
 class Turn:
     text: str
     intent: str
+    risk_level: str = "none"  # the conversation's level so far (never lowered)
 
 
 @dataclass(frozen=True)
@@ -157,7 +174,14 @@ class Planner:
             outcome.replies.append(Reply(self.say("welcome", facts)))
             outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
             return outcome
+        if _has(turn.text, _CALL) and not facts.offered:
+            facts.consent = "yes"
+            return self.ask(outcome, "contact")
         self._listen(outcome, turn)
+        if turn.risk_level == "concern" and "concern_offer" not in facts.asked:
+            # Worrying but not urgent: offer a person once, and carry on if they'd rather.
+            facts.asked.append("concern_offer")
+            outcome.replies.append(Reply(self.say("concern_offer", facts)))
         return self._next(outcome, turn)
 
     # -- listening -------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Risk screen: rates every user message none/concern/urgent/immediate (see DESIGN.md)."""

@@ -1,0 +1,30 @@
+"""Risk levels, their order, and merging a new rating into a conversation's running state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.safety.screen import RiskAssessment
+
+LEVELS: tuple[str, ...] = ("none", "concern", "urgent", "immediate")
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+def rank(level: str | None) -> int:
+    """Position of a level; an unknown or missing level counts as `none`."""
+    return _RANK.get(level or "none", 0)
+
+
+def max_level(a: str | None, b: str | None) -> str:
+    """The more serious of two levels (unknown values count as `none`)."""
+    return LEVELS[max(rank(a), rank(b))]
+
+
+def merge(
+    previous_level: str | None, previous_categories: list[str] | None, new: RiskAssessment
+) -> tuple[str, list[str]]:
+    """Fold a message's assessment into the conversation: never lower, union categories."""
+    level = max_level(previous_level, new.level)
+    categories = sorted(set(previous_categories or []) | set(new.categories))
+    return level, categories
