@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from directory.search.schedules import clock_text, days_text
+
 DEFAULT_PROFILE_PATH = Path(__file__).with_name("profile.yml")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UK_TIME = ZoneInfo("Europe/London")
@@ -47,20 +49,15 @@ class OpeningHours:
         return None
 
     def describe(self) -> str:
-        """Plain words, e.g. 'Monday to Thursday 8:30am to 5pm, Friday 8:30am to 4:30pm'."""
-        groups: list[tuple[int, int, tuple[time, time]]] = []
+        """Plain words, e.g. 'Monday to Thursday, 8:30am to 5pm; Friday, 8:30am to 4:30pm'."""
+        by_span: dict[tuple[time, time], list[int]] = {}
         for day in sorted(self.by_weekday):
-            span = self.by_weekday[day]
-            if groups and groups[-1][1] == day - 1 and groups[-1][2] == span:
-                groups[-1] = (groups[-1][0], day, span)
-            else:
-                groups.append((day, day, span))
-        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        parts = []
-        for first, last, (opens, closes) in groups:
-            days = names[first] if first == last else f"{names[first]} to {names[last]}"
-            parts.append(f"{days} {_clock(opens)} to {_clock(closes)}")
-        return ", ".join(parts) if parts else "closed"
+            by_span.setdefault(self.by_weekday[day], []).append(day)
+        parts = [
+            f"{days_text(days)}, {clock_text(opens)} to {clock_text(closes)}"
+            for (opens, closes), days in by_span.items()
+        ]
+        return "; ".join(parts) if parts else "closed"
 
 
 @dataclass(frozen=True)
@@ -89,13 +86,6 @@ class CouncilProfile:
             if district in districts:
                 return locality
         return None
-
-
-def _clock(value: time) -> str:
-    """9:00 -> '9am', 16:30 -> '4:30pm': how times are written on GOV.UK."""
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 
 def _parse_span(day: str, text: str) -> tuple[time, time]:

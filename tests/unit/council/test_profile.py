@@ -14,12 +14,12 @@ def test_the_shipped_profile_loads_with_numbers_and_hours():
     profile = load_profile()
     assert profile.first_contact.phone
     assert profile.out_of_hours.phone
-    assert profile.first_contact_hours.describe().startswith("Monday to Thursday 8:30am to 5pm")
+    assert profile.first_contact_hours.describe().startswith("Monday to Thursday, 8:30am to 5pm")
 
 
 def test_hours_are_described_in_plain_words_grouping_days_alike():
-    assert WEEKDAYS_9_TO_5.describe() == "Monday to Friday 9am to 5pm"
-    assert OpeningHours({5: (time(10), time(12, 30))}).describe() == "Saturday 10am to 12:30pm"
+    assert WEEKDAYS_9_TO_5.describe() == "Monday to Friday, 9am to 5pm"
+    assert OpeningHours({5: (time(10), time(12, 30))}).describe() == "Saturday, 10am to 12:30pm"
     assert OpeningHours().describe() == "closed"
 
 

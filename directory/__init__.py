@@ -1,0 +1,1 @@
+"""The community directory: HSDS 3.0 / Open Referral UK data, import, publish and search."""

@@ -1,0 +1,43 @@
+"""Alembic environment for the directory tables, configured from code (see directory.db)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from directory.db import VERSION_TABLE
+from directory.models import Base
+
+config = context.config
+url = config.get_main_option("sqlalchemy.url")
+
+
+def run_offline() -> None:
+    context.configure(
+        url=url,
+        target_metadata=Base.metadata,
+        version_table=VERSION_TABLE,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    engine = create_engine(url, future=True)
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=Base.metadata,
+            version_table=VERSION_TABLE,
+            render_as_batch=connection.dialect.name == "sqlite",
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()

@@ -1,0 +1,193 @@
+"""Scores services for a query: thesaurus needs, words, distance, area and opening times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from directory.search.geography import EARTH_RADIUS_MILES, Place, miles_between
+from directory.search.index import Index
+from directory.search.schedules import TimeNeed
+from directory.search.text import STOPWORDS, allowed_edits, close_enough, stem
+
+# How much each kind of evidence counts; tuned on directory/evaluation/queries.yml.
+TERM_WEIGHT = 3.0
+FIELD_WEIGHTS = {"name": 1.5, "term": 1.2, "description": 0.6}
+MIN_RELEVANCE = 0.3
+# Physical services score 1/(1 + miles/DISTANCE_SCALE); phone and online ones a fixed value.
+DISTANCE_SCALE = 4.0
+REMOTE_PROXIMITY = 0.5
+TIME_MISMATCH = 0.3
+TIME_UNKNOWN = 0.6
+QUALITY_WEIGHT = 0.05
+# A service made for an age band that includes the person's age is a strong sign of fit.
+AGE_BAND_BOOST = 1.5
+POOL_PER_RESULT = 20
+FUZZY_CACHE_SIZE = 5_000
+
+
+@dataclass
+class Ranked:
+    number: int
+    score: float
+    distance: float | None = None
+    needs: list[str] = field(default_factory=list)  # matched thesaurus terms, strongest first
+    fits_time: bool | None = None
+
+
+@dataclass
+class Query:
+    tokens: list[str]
+    place: Place | None
+    time: TimeNeed
+    strict_time: bool
+    at: datetime
+    age: int | None = None
+
+
+def _similar_words(index: Index, word: str) -> list[tuple[str, float]]:
+    if word in index.idf:
+        return [(word, 1.0)]
+    if word not in index.fuzzy_cache:
+        # Bounded, so a long-running server does not keep every word people have typed.
+        if len(index.fuzzy_cache) >= FUZZY_CACHE_SIZE:
+            index.fuzzy_cache.clear()
+        found = process.extract(
+            word, index.vocabulary, scorer=DamerauLevenshtein.distance,
+            score_cutoff=allowed_edits(len(word)), limit=3,
+        )
+        index.fuzzy_cache[word] = [
+            (match, 1 - distance / len(match))
+            for match, distance, _ in found
+            if close_enough(word, match, int(distance))
+        ]
+    return index.fuzzy_cache[word]
+
+
+def relevance(index: Index, tokens: list[str]) -> tuple[np.ndarray, dict[str, float]]:
+    """Per-service relevance, and the thesaurus terms the query matched with their strength."""
+    scores = np.zeros(len(index))
+    needs = {term: strength for term, (strength, _) in index.matcher.match(tokens).items()}
+    for term, strength in needs.items():
+        if (found := index.by_term.get(term)) is not None:
+            scores[found] += TERM_WEIGHT * strength
+    for word in {stem(token) for token in tokens if token not in STOPWORDS and len(token) > 1}:
+        for match, similarity in _similar_words(index, word):
+            weight = similarity * index.idf[match]
+            for field_name, field_weight in FIELD_WEIGHTS.items():
+                if (found := index.fields[field_name].get(match)) is not None:
+                    scores[found] += field_weight * weight
+    return scores, needs
+
+
+def _proximity(index: Index, place: Place) -> np.ndarray:
+    lat1, lon1 = np.radians(place.lat), np.radians(place.lon)
+    lat2, lon2 = np.radians(index.lat), np.radians(index.lon)
+    across = np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    h = np.sin((lat2 - lat1) / 2) ** 2 + across
+    miles = 2 * EARTH_RADIUS_MILES * np.arcsin(np.sqrt(h))
+    return np.where(np.isnan(miles), REMOTE_PROXIMITY, 1 / (1 + miles / DISTANCE_SCALE))
+
+
+def _day_fit(index: Index, need: TimeNeed) -> np.ndarray:
+    """Whether each service opens on the days (and in the evening) the person asked about."""
+    days = sum(1 << day for day in need.days) if need.days else 0b1111111
+    mask = index.evening_mask if need.evening else index.day_mask
+    return (mask & days) != 0
+
+
+def _time_factor(index: Index, day_fit: np.ndarray) -> np.ndarray:
+    unknown = index.day_mask == 0
+    return np.where(day_fit, 1.0, np.where(unknown, TIME_UNKNOWN, TIME_MISMATCH))
+
+
+def _fits_time(index: Index, number: int, query: Query, day_fit: np.ndarray) -> bool | None:
+    """None when nobody asked about time or the service gives no opening times."""
+    openings = index.entries[number].openings
+    if not query.time or not openings:
+        return None
+    if query.time.now and not any(item.open_at(query.at) for item in openings):
+        return False
+    return bool(day_fit[number])
+
+
+def _distance(index: Index, number: int, place: Place | None) -> float | None:
+    points = index.points[number]
+    if not place or not points:
+        return None
+    return min(miles_between((place.lat, place.lon), point) for point in points)
+
+
+def _finish(index: Index, pool: np.ndarray, scores: np.ndarray, query: Query,
+            limit: int, needs: dict[str, float]) -> list[Ranked]:
+    """Walk the pool best first, applying the exact checks too slow to run on everyone."""
+    day_fit = _day_fit(index, query.time)
+    chosen: list[Ranked] = []
+    for number in pool[np.argsort(-scores[pool], kind="stable")]:
+        entry = index.entries[number]
+        if query.place and entry.area and not entry.area(query.place):
+            continue
+        if not entry.fits_age(query.age):
+            continue
+        fits = _fits_time(index, int(number), query, day_fit)
+        if fits is False and query.strict_time:
+            continue
+        ranked = Ranked(int(number), float(scores[number]), fits_time=fits)
+        if query.time.now and fits is False:
+            ranked.score *= TIME_MISMATCH
+        ranked.distance = _distance(index, ranked.number, query.place)
+        ranked.needs = sorted((t for t in needs if t in entry.terms), key=lambda t: -needs[t])
+        chosen.append(ranked)
+        # Enough to re-sort safely after the "open now" penalty.
+        if len(chosen) >= limit * 3:
+            break
+    chosen.sort(key=lambda r: -r.score)
+    return chosen[:limit]
+
+
+def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
+    """The best services, and whether they truly match (False means general fallbacks)."""
+    if not len(index):
+        return [], False
+    scores, needs = relevance(index, query.tokens)
+    adjusted = scores.copy()
+    if query.place:
+        adjusted *= 0.5 + 0.5 * _proximity(index, query.place)
+    if query.time:
+        adjusted *= _time_factor(index, _day_fit(index, query.time))
+    if query.age is not None:
+        # NaN limits compare False, so services without limits are untouched.
+        band = (index.minimum_age <= query.age) & (index.maximum_age >= query.age)
+        adjusted *= np.where(band, AGE_BAND_BOOST, 1.0)
+    adjusted += QUALITY_WEIGHT * index.quality * (scores > 0)
+    candidates = np.flatnonzero(scores >= MIN_RELEVANCE)
+    if len(candidates):
+        size = min(len(candidates), limit * POOL_PER_RESULT)
+        pool = candidates[np.argpartition(-adjusted[candidates], size - 1)[:size]]
+        found = _finish(index, pool, adjusted, query, limit, needs)
+        if found:
+            return found, True
+    return _fallback(index, query, limit), False
+
+
+def _fallback(index: Index, query: Query, limit: int) -> list[Ranked]:
+    """General options (national lines first, then the best-kept records) for no match."""
+    general = np.zeros(len(index))
+    general[index.general] = 1.0
+    score = general + index.quality * 0.5
+    if query.place:
+        score *= 0.5 + 0.5 * _proximity(index, query.place)
+    everyone = np.arange(len(index))
+    # Keep "open now" and the area if anything general meets them, then let them go.
+    for attempt in (
+        query,
+        Query(query.tokens, query.place, TimeNeed(), False, query.at, query.age),
+        Query([], None, TimeNeed(), False, query.at),
+    ):
+        if found := _finish(index, everyone, score, attempt, limit, {}):
+            return found
+    return []
