@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import build_planner
+from actions.handover import pass_on
 from bot.conversation.facts import Facts
 from bot.conversation.planner import Outcome, Planner, Reply, Turn
 
@@ -57,8 +58,13 @@ class ActionContinueConversation(Action):
             tracker.get_slot("risk_level") or "none",
         )
         outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
+        events = facts_events(outcome.facts)
+        if outcome.handover:
+            replies, handover_events = await pass_on(tracker, outcome.facts, outcome.handover)
+            outcome.replies.extend(replies)
+            events += handover_events
         send(dispatcher, outcome.replies)
-        return facts_events(outcome.facts)
+        return events
 
 
 class ActionSayGoodbye(Action):

@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from types import FrameType
 
+from bot.handover import models as handover_models
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
 from bot.training import ensure_model
 from directory import db as directory_db
@@ -28,8 +29,8 @@ PR_SET_PDEATHSIG = 1
 @dataclass
 class Service:
     label: str
-    port_variable: str
-    port: int
+    port_variable: str | None  # None for a worker that listens on no port
+    port: int | None
     argv: list[str]
     process: subprocess.Popen[bytes] | None = None
 
@@ -50,6 +51,7 @@ def services(settings: Settings, model: str) -> list[Service]:
             [python, "-m", "bot.rasa_server", "--model", model],
         ),
         Service("web app", "WEB_PORT", settings.web_port, [python, "-m", "bot.web"]),
+        Service("hand-over dispatcher", None, None, [python, "-m", "bot.handover.dispatcher"]),
     ]
 
 
@@ -112,8 +114,12 @@ def wait_until_ready(settings: Settings, running: list[Service]) -> bool:
 
 
 def prepare_database(settings: Settings) -> None:
-    """Bring every table up to date, and give a new database the sample directory."""
+    """Bring every table up to date, and give a new database the sample directory.
+
+    Here, once, before any child starts: two processes migrating SQLite at once could race.
+    """
     directory_db.upgrade(settings.database_url)
+    handover_models.upgrade(settings.database_url)
     with directory_db.session_scope(settings.database_url) as session:
         loaded = load_sample_if_empty(session)
     if loaded:
@@ -139,7 +145,7 @@ def main() -> int:
         return 2
     planned = services(settings, model="")
     for service in planned:
-        if port_in_use(settings.host, service.port):
+        if service.port is not None and port_in_use(settings.host, service.port):
             print(
                 f"Port {service.port} is already in use, so the {service.label} cannot start.\n"
                 f"Stop whatever is using it, or choose another port, for example:\n"

@@ -63,6 +63,14 @@ _CARER = re.compile(
 )
 # A full postcode (S8 0AB) or a district on its own (S8), UK-wide shape.
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b", re.IGNORECASE)
+# How someone needs us to communicate, from their own words.
+COMMUNICATION_NEEDS = {
+    "British Sign Language": re.compile(r"\b(bsl|sign language|signing)\b"),
+    "an interpreter": re.compile(r"\b(interpreter|translator|my english is not good)\b"),
+    "easy read": re.compile(r"\beasy read\b"),
+    "deaf or hard of hearing": re.compile(r"\b(deaf|hard of hearing|hearing aid)\b"),
+    "blind or partially sighted": re.compile(r"\b(blind|partially sighted|large print)\b"),
+}
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
@@ -87,6 +95,7 @@ class Facts:
     share_reason: str | None = None  # "life" or "others": why we share even after a no
     contact: dict[str, Any] = field(default_factory=dict)
     told: list[dict[str, str]] = field(default_factory=list)
+    communication_needs: list[str] = field(default_factory=list)
 
     @classmethod
     def from_slot(cls, value: dict[str, Any] | None) -> Facts:
@@ -155,3 +164,8 @@ def phone_in(text: str) -> str | None:
 def email_in(text: str) -> str | None:
     match = _EMAIL.search(text)
     return match.group(0) if match else None
+
+
+def communication_needs_in(text: str) -> list[str]:
+    lowered = normalise(text)
+    return [need for need, pattern in COMMUNICATION_NEEDS.items() if pattern.search(lowered)]

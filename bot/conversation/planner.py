@@ -194,6 +194,7 @@ class Planner:
         elif read.speaks_for_self(text) and facts.for_self is None:
             facts.for_self = True
         facts.carer = facts.carer or read.is_carer(text)
+        facts.remember(facts.communication_needs, read.communication_needs_in(text))
         postcode = read.postcode_in(text, self.place.known_districts)
         if postcode:
             facts.postcode = postcode

@@ -67,8 +67,12 @@ def when_text(profile: CouncilProfile, level: str, now: datetime) -> str:
     due = start.replace(second=0, microsecond=0) + timedelta(hours=hours)
     day = "today" if due.date() == now.astimezone(UK_TIME).date() else due.strftime("%A")
     clock = due.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
-    key = "back_by_open" if profile.first_contact_hours.is_open(now) else "back_by_closed"
-    return say(key, profile, by=f"{clock} {day}")
+    if profile.first_contact_hours.is_open(now):
+        return say("back_by_open", profile, by=f"{clock} {day}")
+    if level == "immediate":
+        # Never promise a call on Monday to someone whose life is at risk tonight.
+        return say("back_by_closed_immediate", profile)
+    return say("back_by_closed", profile, by=f"{clock} {day}")
 
 
 def say(key: str, profile: CouncilProfile, **extra: str) -> str:

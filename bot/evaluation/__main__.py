@@ -1,0 +1,98 @@
+"""python -m bot.evaluation: the quality report. Prints a short summary table first, then
+writes results/evaluation.md and results/evaluation.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from tqdm import tqdm
+
+from bot.evaluation import rasa_runs
+from bot.evaluation.pipeline_risk import score_with_model
+from bot.evaluation.report import markdown, summary_rows
+from bot.language.readability import banned_words_in, grade
+from bot.language.responses import all_responses
+from bot.safety import evaluate as safety
+from bot.settings import PROJECT_ROOT, load_settings
+from bot.training import ensure_model
+from directory.evaluation import evaluate as signposting
+
+HERE = Path(__file__).parent
+RESULTS = PROJECT_ROOT / "results"
+
+
+def language() -> dict[str, Any]:
+    grades = [(where, grade(text)) for where, text in all_responses()]
+    worst = max(grades, key=lambda item: item[1])
+    return {
+        "responses": len(grades),
+        "mean_grade": mean(g for _, g in grades),
+        "worst_grade": worst[1],
+        "worst_where": worst[0],
+        "banned_words": sum(len(banned_words_in(text)) for _, text in all_responses()),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    started = time.monotonic()
+    model = ensure_model(load_settings().model_dir)
+    work = Path(tempfile.mkdtemp(prefix="evaluation-", dir=PROJECT_ROOT / "var"))
+    heldout = HERE / "data" / "nlu_heldout.yml"
+    default_config = HERE / "default_config.yml"
+    steps = [
+        ("nlu_ours_heldout", lambda: rasa_runs.heldout(model, heldout, work / "ours-heldout")),
+        (
+            "nlu_ours_cv",
+            lambda: rasa_runs.cross_validation(
+                PROJECT_ROOT / "config.yml", work / "ours-cv", args.folds
+            ),
+        ),
+        (
+            "nlu_default_heldout",
+            lambda: rasa_runs.heldout(
+                rasa_runs.train_nlu(default_config, work, "default-nlu"),
+                heldout,
+                work / "default-heldout",
+            ),
+        ),
+        (
+            "nlu_default_cv",
+            lambda: rasa_runs.cross_validation(default_config, work / "default-cv", args.folds),
+        ),
+        (
+            "dialogue",
+            lambda: rasa_runs.story_success(
+                model, PROJECT_ROOT / "tests" / "stories", work / "stories"
+            ),
+        ),
+        ("safety", safety.evaluate),
+        ("safety_pipeline", lambda: score_with_model(model)),
+        ("signposting", lambda: signposting.run(signposting.load_queries())),
+        ("language", language),
+    ]
+    results: dict[str, Any] = {}
+    for name, step in tqdm(steps, desc="evaluating", unit="step", file=sys.stderr):
+        tqdm.write(f"  {name}...", file=sys.stderr)
+        results[name] = step()
+    results["seconds"] = round(time.monotonic() - started)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "evaluation.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    report = markdown(results)
+    (RESULTS / "evaluation.md").write_text(report)
+    print("\n".join(summary_rows(results)))
+    print(f"\nFull report: {RESULTS / 'evaluation.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

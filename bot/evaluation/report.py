@@ -1,0 +1,184 @@
+"""Turn evaluation results into a summary a non-programmer can read, and a full report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(what we measured, ours, the alternative) rows, most important first."""
+    safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
+    return [
+        (
+            "Understands messages it has never seen (intent F1, held-out)",
+            _num(r["nlu_ours_heldout"]["f1"]),
+            f"{_num(r['nlu_default_heldout']['f1'])} Rasa default",
+        ),
+        (
+            "Understands messages (intent F1, 5-fold cross-validation)",
+            _num(r["nlu_ours_cv"]["f1"]),
+            f"{_num(r['nlu_default_cv']['f1'])} Rasa default",
+        ),
+        (
+            "Serious risk rated urgent or higher (labelled set)",
+            _pct(safety["screen"]["serious_rated_urgent_plus"]),
+            f"{_pct(safety['baseline']['serious_rated_urgent_plus'])} keyword list",
+        ),
+        (
+            "Serious risk rated urgent or higher, new wording, whole pipeline",
+            _pct(pipeline["pipeline_unseen"]["serious_rated_urgent_plus"]),
+            f"{_pct(safety['baseline_unseen']['serious_rated_urgent_plus'])} keyword list",
+        ),
+        (
+            "Everyday messages wrongly raised (false alarms)",
+            _pct(safety["screen"]["false_alarms"]),
+            f"{_pct(safety['baseline']['false_alarms'])} keyword list",
+        ),
+        (
+            "Right help in the first three results (hit@3)",
+            _num(sign["search"]["hit@3"]),
+            f"{_num(sign['baseline']['hit@3'])} keyword search",
+        ),
+        (
+            "Searches that found nothing",
+            _pct(sign["search"]["zero_result_rate"]),
+            f"{_pct(sign['baseline']['zero_result_rate'])} keyword search",
+        ),
+        ("Test conversations followed as written", _pct(r["dialogue"]["success_rate"]), "-"),
+        (
+            "Reading grade of responses: mean / hardest",
+            f"{r['language']['mean_grade']:.1f} / {r['language']['worst_grade']:.1f}",
+            "target 6 / limit 8",
+        ),
+        ("Banned jargon words in responses", str(r["language"]["banned_words"]), "target 0"),
+    ]
+
+
+def summary_rows(r: dict[str, Any]) -> list[str]:
+    rows = summary_table(r)
+    width = max(len(what) for what, _, _ in rows)
+    lines = [f"{'What we measured':{width}}  {'Ours':>9}  Alternative", "-" * (width + 35)]
+    lines += [f"{what:{width}}  {ours:>9}  {other}" for what, ours, other in rows]
+    return lines
+
+
+def _intent_section(title: str, scores: dict[str, Any]) -> list[str]:
+    lines = [
+        f"### {title}",
+        "",
+        "| precision | recall | F1 |",
+        "|---|---|---|",
+        f"| {_num(scores['precision'])} | {_num(scores['recall'])} | {_num(scores['f1'])} |",
+        "",
+    ]
+    if scores["confusions"]:
+        lines += ["Most common confusions:", ""]
+        lines += [
+            f"- {c['intent']} read as {c['confused_with']}: {c['count']}"
+            for c in scores["confusions"]
+        ]
+        lines.append("")
+    return lines
+
+
+def markdown(r: dict[str, Any]) -> str:
+    lines = [
+        "# Evaluation report",
+        "",
+        "Produced by `make eval`. Ours and the alternatives are measured in the same run.",
+        "",
+        "## Summary",
+        "",
+        "| What we measured | Ours | Alternative |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {what} | {ours} | {other} |" for what, ours, other in summary_table(r)]
+    lines += ["", "## Understanding (NLU)", ""]
+    for key, title in (
+        ("nlu_ours_heldout", "Ours, held-out split"),
+        ("nlu_default_heldout", "Rasa default pipeline, held-out split"),
+        ("nlu_ours_cv", "Ours, 5-fold cross-validation"),
+        ("nlu_default_cv", "Rasa default pipeline, 5-fold cross-validation"),
+    ):
+        lines += _intent_section(title, r[key])
+    d = r["dialogue"]
+    lines += [
+        "## Dialogue",
+        "",
+        f"{d['stories'] - d['failed']} of {d['stories']} test "
+        f"stories followed end to end ({_pct(d['success_rate'])}).",
+        "",
+    ]
+    lines += [
+        "## Safety",
+        "",
+        "| metric | screen | keyword list | whole pipeline | "
+        "screen, new wording | whole pipeline, new wording | keyword list, new wording |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    s, p = r["safety"], r["safety_pipeline"]
+    for key in (
+        "recall_concern",
+        "recall_urgent",
+        "recall_immediate",
+        "serious_rated_urgent_plus",
+        "exact",
+        "over_triage",
+        "under_triage",
+        "false_alarms",
+    ):
+        cells = [
+            s["screen"].get(key),
+            s["baseline"].get(key),
+            p["pipeline"].get(key),
+            s["screen_unseen"].get(key),
+            p["pipeline_unseen"].get(key),
+            s["baseline_unseen"].get(key),
+        ]
+        lines.append(f"| {key} | " + " | ".join(_pct(c) for c in cells) + " |")
+    lines += [
+        "",
+        "The labelled set was used to tune the lexicon; the new-wording set was "
+        "written afterwards and never tuned on, so it is the honest figure.",
+        "",
+    ]
+    sign = r["signposting"]
+    lines += [
+        "## Signposting",
+        "",
+        f"{sign['queries']} labelled queries.",
+        "",
+        "| system | hit@1 | hit@3 | nDCG@5 | zero results |",
+        "|---|---|---|---|---|",
+    ]
+    for key, name in (
+        ("search", "our search"),
+        ("baseline", "keyword (all words)"),
+        ("baseline_any_word", "keyword (any word)"),
+    ):
+        m = sign[key]
+        lines.append(
+            f"| {name} | {_num(m['hit@1'])} | {_num(m['hit@3'])} | "
+            f"{_num(m['ndcg@5'])} | {_pct(m['zero_result_rate'])} |"
+        )
+    lang = r["language"]
+    lines += [
+        "",
+        "## Language",
+        "",
+        f"{lang['responses']} responses: mean reading grade {lang['mean_grade']:.1f}, "
+        f"hardest {lang['worst_grade']:.1f} ({lang['worst_where']}); "
+        f"{lang['banned_words']} banned words.",
+        "",
+        f"Whole run: {r['seconds']} seconds.",
+        "",
+    ]
+    return "\n".join(lines)

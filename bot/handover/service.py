@@ -1,0 +1,45 @@
+"""What the Rasa hand-over action calls: build, save and queue, then try to send at once.
+
+Blocking (database and HTTP): call it with `asyncio.to_thread` from `async def run`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from bot.database import session_scope
+from bot.handover import queries
+from bot.handover.delivery import Endpoint, deliver_now
+from bot.handover.outbox import submit
+from bot.handover.policy import DeliveryPolicy
+from bot.handover.record import ConversationFacts, build_handover
+from bot.settings import Settings
+
+FIRST_TRY_TIMEOUT_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    reference: str
+    # False means queued: the dispatcher keeps trying and alerts if it is late.
+    delivered: bool
+
+
+def hand_over(
+    facts: ConversationFacts, settings: Settings, policy: DeliveryPolicy | None = None
+) -> HandedOver:
+    """The reference to give the person. Once this returns, the hand-over is saved and
+    will reach First Contact even if the try here fails."""
+    # The person is waiting for the reply, so the first try gives up sooner than the
+    # dispatcher's; if it times out after all, the dispatcher's retry is a harmless duplicate.
+    policy = policy or DeliveryPolicy(timeout_seconds=FIRST_TRY_TIMEOUT_SECONDS)
+    record = build_handover(facts, settings.council(), datetime.now(timezone.utc))
+    with session_scope(settings.database_url) as session:
+        reference = submit(session, record, datetime.now(timezone.utc))
+    status = deliver_now(settings.database_url, reference, Endpoint.from_settings(settings), policy)
+    if status is None:
+        # A retried action: the first run (or the dispatcher) already has this one.
+        with session_scope(settings.database_url) as session:
+            message = queries.outbox_message(session, reference)
+            status = message.status if message else None
+    return HandedOver(reference, delivered=status == "delivered")

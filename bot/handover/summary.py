@@ -1,0 +1,122 @@
+"""The summary a First Contact worker reads first: readable in about 30 seconds.
+
+Order: level, who and what in their own words; the risk and why; how to reach them safely;
+consent; what they were told and offered; when to call back by. Long quotes and lists are
+cut so the whole summary stays around 120 words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.council.profile import UK_TIME
+
+LEVEL_LABELS = {
+    "immediate": "IMMEDIATE RISK",
+    "urgent": "URGENT",
+    "concern": "CONCERN",
+    "none": "NO RISK FOUND",
+}
+QUOTE_WORDS = 25
+WHY_WORDS = 12
+LIST_ITEMS = 3
+
+
+def _cut(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + "…"
+
+
+def _listed(items: list[str]) -> str:
+    shown = ", ".join(items[:LIST_ITEMS])
+    hidden = len(items) - LIST_ITEMS
+    return f"{shown} and {hidden} more" if hidden > 0 else shown
+
+
+def _yes_no(value: bool | None) -> str:
+    return "not asked" if value is None else ("yes" if value else "NO")
+
+
+def _who(record: dict[str, Any]) -> str:
+    contacting, person = record["contacting"], record["person_at_risk"]
+    about = person["description"]
+    if person.get("name"):
+        about = f"{person['name']} ({about})"
+    if contacting["for_self"]:
+        return "Writing about themself"
+    if contacting["for_self"] is False and contacting["relationship"]:
+        return f"{contacting['relationship'].capitalize()} writing about {about}"
+    return f"Someone writing about {about}"
+
+
+def _lead(record: dict[str, Any]) -> str:
+    label = LEVEL_LABELS[record["risk_level"]]
+    if record["kind"] == "call_back":
+        label += ", call-back request"
+    lead = f"{label}. {_who(record)}"
+    words = record["in_their_words"]
+    return f'{lead} — "{_cut(words[0], QUOTE_WORDS)}"' if words else f"{lead}."
+
+
+def _risk(record: dict[str, Any]) -> str | None:
+    if not record["risk_categories"]:
+        return None
+    categories = [category.replace("_", " ") for category in record["risk_categories"]]
+    line = f"Risk: {_listed(categories)}."
+    whys = [_cut(reason["why"], WHY_WORDS) for reason in record["risk_reasons"][:2]]
+    return f"{line} Why: {'; '.join(whys)}." if whys else line
+
+
+def _contact(record: dict[str, Any]) -> str:
+    contact = record["contact"]
+    ways = [contact[key] for key in ("phone", "email", "address") if contact.get(key)]
+    if not ways:
+        return "Contact: none given (anonymous); cannot call back."
+    name = f"{contact['name']}, " if contact.get("name") else ""
+    line = (
+        f"Contact: {name}{'; '.join(ways)}. Safe to call: {_yes_no(contact['safe_to_call'])}."
+        f" Leave a message: {_yes_no(contact['can_leave_message'])}."
+    )
+    return f"{line} Best time: {contact['best_time']}." if contact.get("best_time") else line
+
+
+def _consent(record: dict[str, Any]) -> str:
+    consent = record["consent"]
+    if consent["share"] == "yes":
+        return "Consent to share: yes."
+    answer = "refused" if consent["share"] == "no" else "not asked"
+    return f"Consent to share: {answer}. Shared because: {consent['override_reason']}"
+
+
+def _told_and_offered(record: dict[str, Any]) -> str | None:
+    parts = []
+    if record["told"]:
+        told = [f"{item['what']} ({item['number']})" for item in record["told"]]
+        parts.append(f"Told: {_listed(told)}.")
+    if record["offered"]:
+        parts.append(f"Offered: {_listed([item['name'] for item in record['offered']])}.")
+    return " ".join(parts) or None
+
+
+def _needs(record: dict[str, Any]) -> str | None:
+    needs = record["communication_needs"]
+    return f"Communication needs: {_listed(needs)}." if needs else None
+
+
+def _call_back_by(record: dict[str, Any]) -> str:
+    deadline = datetime.fromisoformat(record["call_back_by"].replace("Z", "+00:00"))
+    return f"Call back by: {deadline.astimezone(UK_TIME):%a %d %b %Y %H:%M} (UK time)."
+
+
+def summary_text(record: dict[str, Any]) -> str:
+    """Plain text, one point a line, from a hand-over record (everything but the summary)."""
+    lines = [
+        _lead(record),
+        _risk(record),
+        _contact(record),
+        _consent(record),
+        _told_and_offered(record),
+        _needs(record),
+        _call_back_by(record),
+    ]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,70 @@
+from datetime import datetime, timezone
+
+from bot.conversation.facts import Facts
+from bot.conversation.handover_facts import conversation_facts
+from bot.council.profile import load_profile
+from bot.handover.record import Turn, build_handover
+
+NOW = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+TRANSCRIPT = [
+    Turn("person", "my mum keeps falling", NOW),
+    Turn("assistant", "Thank you for telling me.", NOW),
+    Turn("person", "her carer takes her pension and the kids see it", NOW),
+]
+RISK = {
+    "risk_level": "urgent",
+    "risk_categories": ["financial_or_material"],
+    "risk_reasons": [
+        {
+            "turn": 2,
+            "level": "urgent",
+            "category": "financial_or_material",
+            "why": "takes her pension",
+        }
+    ],
+}
+
+
+def facts_for_mum(**changes: object) -> Facts:
+    facts = Facts(
+        for_self=False,
+        relationship="mum",
+        consent="no",
+        share_reason="others",
+        story=["my mum keeps falling", "her carer takes her pension and the kids see it"],
+        contact={"phone": "07700900123", "can_leave_message": False},
+        postcode="S8 0AB",
+        told=[{"what": "Hourglass", "number": "0808 808 8141"}],
+    )
+    for name, value in changes.items():
+        setattr(facts, name, value)
+    return facts
+
+
+def test_a_refused_share_about_a_mum_with_children_around_names_the_child_at_risk():
+    built = conversation_facts("c-1", "safeguarding", TRANSCRIPT, facts_for_mum(), RISK, NOW)
+    assert built.consent.share == "no"
+    assert built.consent.override_reason == "child_at_risk"
+    assert built.lawful_basis == "safeguarding"
+    assert built.contacting.relationship == "son or daughter"
+    assert built.person_at_risk.description == "their mum"
+    assert built.trigger_turn == 2
+    assert built.risk_reasons[0].why == "takes her pension"
+
+
+def test_the_record_built_from_a_conversation_is_valid_and_reads_first_as_a_summary():
+    record = build_handover(
+        conversation_facts("c-2", "safeguarding", TRANSCRIPT, facts_for_mum(), RISK, NOW),
+        load_profile(),
+        NOW,
+    )
+    assert record["summary"].startswith("URGENT. Son or daughter writing about their mum")
+    assert "07700900123" in record["summary"]
+    assert [turn["speaker"] for turn in record["transcript"]] == ["person", "assistant", "person"]
+
+
+def test_a_call_back_request_rests_on_consent():
+    facts = facts_for_mum(consent="yes", share_reason=None)
+    built = conversation_facts("c-3", "call_back", TRANSCRIPT, facts, {"risk_level": "none"}, NOW)
+    assert built.lawful_basis == "consent"
+    assert built.consent.override_reason is None
