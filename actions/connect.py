@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from actions.session import council_profile
 from bot.conversation.planner import Finder, Offer, Place, Planner
+from bot.settings import load_settings
 from directory.db import session_scope
 from directory.search import search
 from directory.search.geography import districts
@@ -24,7 +23,7 @@ def make_finder(database_url: str | None = None) -> Finder:
                 query,
                 postcode=postcode,
                 limit=limit + len(exclude) + SEARCH_HEADROOM,
-                at=datetime.now(timezone.utc),
+                at=load_settings().now(),
             )
         fresh = [result for result in results if result.id not in exclude][:limit]
         offers = [

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import build_planner
@@ -64,7 +64,9 @@ class ActionContinueConversation(Action):
             outcome.replies.extend(replies)
             events += handover_events
         send(dispatcher, outcome.replies)
-        return events
+        # This action is also the core fallback; without this, an intent no rule covers
+        # would predict it again and again instead of letting the person speak.
+        return [*events, FollowupAction("action_listen")]
 
 
 class ActionSayGoodbye(Action):

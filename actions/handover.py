@@ -64,7 +64,7 @@ async def pass_on(
     logger.info("hand-over %s saved for conversation %s", handed.reference, tracker.sender_id)
     has_contact = bool(facts.contact.get("phone") or facts.contact.get("email"))
     if has_contact:
-        back = when_text(profile, level, datetime.now(timezone.utc))
+        back = when_text(profile, level, load_settings().now())
         text = say("handover_done", profile, reference=handed.reference, when_back=back)
     else:
         text = say("handover_anonymous", profile, reference=handed.reference)

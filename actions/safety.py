@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,9 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import facts_events, planner, send
 from actions.session import council_profile
-from bot.conversation.facts import Facts, relationship_in
+from bot.conversation.facts import Facts
 from bot.conversation.planner import Reply
 from bot.safeguarding.respond import first_response, say, share_reason
+from bot.settings import load_settings
 
 
 def person_messages(tracker: Tracker) -> list[str]:
@@ -32,15 +32,15 @@ class ActionRespondToRisk(Action):
         categories = list(tracker.get_slot("risk_categories") or [])
         facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
         text = tracker.latest_message.get("text") or ""
-        if facts.for_self is None and relationship_in(text):
-            facts.for_self, facts.relationship = False, relationship_in(text)
-        facts.story = [*facts.story, text][-12:]
+        planner().learn(facts, text)
+        if text not in facts.story:
+            facts.story.append(text)
         reference = tracker.get_slot("handover_reference")
         if reference:
             send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
             return facts_events(facts)
         reason = share_reason(level, facts.for_self, person_messages(tracker))
-        reply = first_response(level, categories, reason, profile, datetime.now(timezone.utc))
+        reply = first_response(level, categories, reason, profile, load_settings().now())
         facts.safeguarding = True
         facts.share_reason = reason
         facts.awaiting = reply.awaiting

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.council.profile import DEFAULT_PROFILE_PATH, CouncilProfile, load_profile
@@ -45,6 +46,12 @@ class Settings:
     alert_webhook_url: str
     model_dir: Path
     profile_path: Path
+    # For tests and demonstrations only: pretend it is always this moment, so opening
+    # hours and "open now" can be shown at 11pm on a Saturday in the middle of a Tuesday.
+    fixed_now: datetime | None = None
+
+    def now(self) -> datetime:
+        return self.fixed_now or datetime.now(timezone.utc)
 
     @property
     def rasa_url(self) -> str:
@@ -67,6 +74,21 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise SettingsError(f"{name} should be a port number between 1 and 65535, not {raw!r}")
     return int(raw)
+
+
+def _moment(env: Mapping[str, str], name: str) -> datetime | None:
+    raw = env.get(name)
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError as error:
+        raise SettingsError(
+            f"{name} should be a date and time like 2026-11-21T23:00:00+00:00"
+        ) from error
+    if moment.tzinfo is None:
+        raise SettingsError(f"{name} needs a time zone, like 2026-11-21T23:00:00+00:00")
+    return moment
 
 
 def _default_model_dir(env: Mapping[str, str]) -> Path:
@@ -101,6 +123,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         alert_webhook_url=env.get("ALERT_WEBHOOK_URL", ""),
         model_dir=Path(env.get("MODEL_DIR", _default_model_dir(env))),
         profile_path=Path(env.get("COUNCIL_PROFILE", DEFAULT_PROFILE_PATH)),
+        fixed_now=_moment(env, "ASSISTANT_NOW"),
     )
     if production:
         check_production(settings)

@@ -41,12 +41,17 @@ _KIN = "(" + "|".join(RELATIONSHIPS) + ")"
 _OWNER = r"(?:my|our|me)\s+(?:elderly\s+|old\s+|adult\s+|disabled\s+|poor\s+)?"
 # The person a message is about: "for my mum", "I look after my son", "my dad has
 # dementia", "my mum keeps falling". Not "my wife died" or "my daughter rings": those
-# tell us about loss and about who is around, not who needs help.
+# tell us about loss and about who is around, not who needs help. "My neighbour's son
+# hits her" is about the neighbour.
 _RELATIONSHIP = re.compile(
     r"\b(?:for|about|after|care for|caring for|worried about|concerned about|help)\s+"
     + _OWNER
     + _KIN
     + r"\b"
+    + r"|\b"
+    + _OWNER
+    + _KIN
+    + r"'s\b"
     + r"|\b"
     + _OWNER
     + _KIN
@@ -96,6 +101,7 @@ class Facts:
     contact: dict[str, Any] = field(default_factory=dict)
     told: list[dict[str, str]] = field(default_factory=list)
     communication_needs: list[str] = field(default_factory=list)
+    wants_options_now: bool = False  # asked for a thing: skip the gentle questions
 
     @classmethod
     def from_slot(cls, value: dict[str, Any] | None) -> Facts:
@@ -130,7 +136,7 @@ def normalise(text: str) -> str:
 
 def relationship_in(text: str) -> str | None:
     match = _RELATIONSHIP.search(normalise(text))
-    return (match.group(1) or match.group(2)) if match else None
+    return next((group for group in match.groups() if group), None) if match else None
 
 
 def speaks_for_self(text: str) -> bool:

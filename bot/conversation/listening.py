@@ -14,7 +14,9 @@ THEMES_PATH = Path(__file__).with_name("themes.yml")
 # Below this length a one-letter slip turns one word into another ("bath" -> "bat"),
 # so short words must match exactly.
 FUZZY_MIN_LENGTH = 5
-FUZZY_CUTOFF = 85
+# 88 keeps "gardning" -> gardening but not "looking" -> cooking; common slips
+# like "lonley" are listed as words in themes.yml.
+FUZZY_CUTOFF = 88
 _WORD = re.compile(r"[a-z]+")
 
 

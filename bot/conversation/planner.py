@@ -18,7 +18,7 @@ import yaml
 
 from bot.conversation import facts as read
 from bot.conversation.facts import Facts
-from bot.conversation.listening import reflect
+from bot.conversation.listening import Reflection, reflect
 from bot.safeguarding.respond import wording as safeguarding_wording
 
 PHRASES_PATH = Path(__file__).with_name("phrases.yml")
@@ -38,6 +38,10 @@ _ASKING_FOR_A_THING = (
     "group near",
     "need help with",
     "can i get",
+    "anyone open",
+    "open tonight",
+    "open now",
+    "open today",
 )
 _YES = ("yes", "yeah", "yep", "useful", "that's great", "thats great", "sounds good", "ok", "okay")
 _MORE = ("something else", "anything else", "more", "other", "different", "nearer", "closer")
@@ -177,17 +181,19 @@ class Planner:
         if _has(turn.text, _CALL) and not facts.offered:
             facts.consent = "yes"
             return self.ask(outcome, "contact")
+        themes_before = len(facts.interests) + len(facts.worries)
         self._listen(outcome, turn)
+        learned = len(facts.interests) + len(facts.worries) > themes_before
         if turn.risk_level == "concern" and "concern_offer" not in facts.asked:
             # Worrying but not urgent: offer a person once, and carry on if they'd rather.
             facts.asked.append("concern_offer")
             outcome.replies.append(Reply(self.say("concern_offer", facts)))
-        return self._next(outcome, turn)
+        return self._next(outcome, turn, learned)
 
     # -- listening -------------------------------------------------------------------------
 
-    def _listen(self, outcome: Outcome, turn: Turn) -> None:
-        facts, text = outcome.facts, turn.text
+    def learn(self, facts: Facts, text: str) -> tuple[Reflection, list[str]]:
+        """Take in what this message tells us; return what we heard and who is new."""
         relationship = read.relationship_in(text)
         if relationship and facts.for_self is not True:
             facts.for_self, facts.relationship = False, relationship
@@ -198,22 +204,29 @@ class Planner:
         postcode = read.postcode_in(text, self.place.known_districts)
         if postcode:
             facts.postcode = postcode
+        facts.wants_options_now = facts.wants_options_now or _has(text, _ASKING_FOR_A_THING)
         heard = reflect(text)
         new_people = [p for p in heard.people if p not in facts.people_around]
         facts.remember(facts.interests, heard.interests)
         facts.remember(facts.worries, heard.worries)
         facts.remember(facts.people_around, heard.people)
-        if heard.interests or heard.worries:
+        if heard.interests or heard.worries or facts.wants_options_now:
             facts.story = [*facts.story, text][-MAX_STORY_MESSAGES:]
+        return heard, new_people
+
+    def _listen(self, outcome: Outcome, turn: Turn) -> None:
+        facts = outcome.facts
+        heard, new_people = self.learn(facts, turn.text)
+        if heard.interests or heard.worries:
             outcome.replies.append(Reply(heard.as_text()))
         elif new_people:
             outcome.replies.append(Reply(self.say("heard_people", facts)))
         elif turn.intent not in {"affirm", "deny", "thank"}:
             outcome.replies.append(Reply(self.say("thanks_only", facts)))
 
-    def _next(self, outcome: Outcome, turn: Turn) -> Outcome:
+    def _next(self, outcome: Outcome, turn: Turn, learned_something_new: bool = True) -> Outcome:
         facts = outcome.facts
-        in_a_hurry = _has(turn.text, _ASKING_FOR_A_THING)
+        in_a_hurry = facts.wants_options_now
         if facts.for_self is None and "who" not in facts.asked and not in_a_hurry:
             return self.ask(outcome, "who", "ask_who_buttons")
         if not (facts.interests or facts.worries) and "what_matters" not in facts.asked:
@@ -228,7 +241,9 @@ class Planner:
             return self.ask(outcome, "people")
         if not facts.postcode and "postcode" not in facts.asked:
             return self.ask(outcome, "postcode", "ask_postcode_buttons")
-        if not (facts.interests or facts.worries or in_a_hurry):
+        if not (facts.interests or facts.worries or in_a_hurry) or (
+            facts.offered and not learned_something_new
+        ):
             outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
             return outcome
         return self._offer(outcome, first=not facts.offered)
@@ -328,7 +343,7 @@ class Planner:
             return True
         facts.safeguarding = False
         outcome.replies.append(Reply(self.say("consent_no_ok", facts)))
-        outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+        self._next(outcome, turn)
         return True
 
     # -- connecting ----------------------------------------------------------------------

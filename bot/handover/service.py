@@ -33,7 +33,7 @@ def hand_over(
     # The person is waiting for the reply, so the first try gives up sooner than the
     # dispatcher's; if it times out after all, the dispatcher's retry is a harmless duplicate.
     policy = policy or DeliveryPolicy(timeout_seconds=FIRST_TRY_TIMEOUT_SECONDS)
-    record = build_handover(facts, settings.council(), datetime.now(timezone.utc))
+    record = build_handover(facts, settings.council(), settings.now())
     with session_scope(settings.database_url) as session:
         reference = submit(session, record, datetime.now(timezone.utc))
     status = deliver_now(settings.database_url, reference, Endpoint.from_settings(settings), policy)

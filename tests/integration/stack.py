@@ -17,6 +17,7 @@ import requests
 from bot.settings import PROJECT_ROOT
 
 READY_SECONDS = 240
+SATURDAY_11PM = "2026-11-21T23:00:00+00:00"
 
 
 def free_port() -> int:
@@ -57,6 +58,24 @@ class Stack:
         response.raise_for_status()
         return response.json()
 
+    def handovers(self) -> list[dict]:
+        response = requests.get(
+            f"{self.web}/api/handovers",
+            headers={"Authorization": f"Bearer {self.env['FIRST_CONTACT_TOKEN']}"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        return response.json()["items"]
+
+    def handover(self, reference: str) -> dict:
+        response = requests.get(
+            f"{self.web}/api/handovers/{reference}",
+            headers={"Authorization": f"Bearer {self.env['FIRST_CONTACT_TOKEN']}"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        return response.json()
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
@@ -69,8 +88,11 @@ def stack_environment(workdir: Path, **overrides: str) -> dict[str, str]:
         "RASA_PORT": str(free_port()),
         "ACTIONS_PORT": str(free_port()),
         "RASA_TOKEN": "integration-test-token",
+        "FIRST_CONTACT_TOKEN": "integration-first-contact-token",
         "DATABASE_URL": f"sqlite:///{workdir / 'assistant.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+        # A Saturday, 11pm in Sheffield: First Contact is closed, as for many carers.
+        "ASSISTANT_NOW": SATURDAY_11PM,
     }
     env.update(overrides)
     return env

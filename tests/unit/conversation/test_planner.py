@@ -112,3 +112,11 @@ def test_the_summary_is_in_the_persons_terms_with_the_reference(planner: Planner
     assert "This is about your dad." in summary
     assert "football" in summary and "memory" in summary
     assert "FC-ABCD-2345" in summary
+
+
+def test_after_options_are_offered_small_talk_does_not_search_again(planner: Planner):
+    facts, _ = talk(planner, "lonely since my wife died, S8 0AB, looking for a group")
+    offered = len(facts.offered)
+    facts, outcome = talk(planner, "he used to be a miner", facts=facts)
+    assert len(facts.offered) == offered
+    assert texts(outcome)[-1] == "Is there anything else you'd like to tell me, or to find?"

@@ -1,0 +1,66 @@
+"""Self-help guides: thin adapters over bot.guides.engine.
+
+A guide runs inside the form `guide_form`, because only an active form hands every message
+to us, whatever NLU makes of it: a list of medicines is not an intent. The form's one slot,
+`guide_reply`, is filled from the text; `validate_guide_form` takes each answer and empties
+it again until the guide ends. Where the guide has got to lives in `guide_state`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import send
+from actions.session import council_profile
+from bot.guides.engine import GuideState, answer, guide_for_intent, start
+from bot.knowledge.base import profile_values
+
+DONE = "done"  # fills guide_reply so the form ends
+
+
+def _state_events(state: GuideState | None) -> list[EventType]:
+    return [
+        SlotSet("guide_state", state.to_slot() if state else None),
+        SlotSet("guide_reply", None if state else DONE),
+    ]
+
+
+class ActionStartGuide(Action):
+    def name(self) -> str:
+        return "action_start_guide"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        guide = guide_for_intent(intent)
+        if guide is None:
+            return _state_events(None)
+        progress = start(guide.id, profile_values(council_profile()))
+        send(dispatcher, progress.replies)
+        return _state_events(progress.state)
+
+
+class ValidateGuideForm(Action):
+    """Takes each answer to a guide's question (the guide's step-by-step handler)."""
+
+    def name(self) -> str:
+        return "validate_guide_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reply = tracker.get_slot("guide_reply")
+        if reply is None or reply == DONE:
+            # Called at activation and after interruptions too, with nothing new to take.
+            return []
+        state = GuideState.from_slot(tracker.get_slot("guide_state"))
+        if state is None:
+            return _state_events(None)
+        progress = answer(state, str(reply), profile_values(council_profile()))
+        send(dispatcher, progress.replies)
+        return _state_events(progress.state)

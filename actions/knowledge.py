@@ -1,0 +1,31 @@
+"""Answer a question from the knowledge base: a thin adapter over bot.knowledge.respond.
+
+The answer comes from the knowledge base at run time, not the domain's copy of it, so a
+council's own profile (COUNCIL_PROFILE) fills the number without retraining, and the
+answer, next step and link arrive as separate, short messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import send
+from actions.session import council_profile
+from bot.knowledge.choose import selector_output
+from bot.knowledge.respond import respond
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        selector = selector_output(tracker.latest_message)
+        send(dispatcher, respond(selector, council_profile()))
+        return []

@@ -1,0 +1,80 @@
+"""Risk at any point comes first, and reaches First Contact with the whole story."""
+
+import time
+
+from tests.integration.conversation import Chat
+from tests.integration.stack import Stack
+
+
+def wait_for_handover(stack: Stack, reference: str) -> dict:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if any(item["reference"] == reference for item in stack.handovers()):
+            return stack.handover(reference)
+        time.sleep(0.5)
+    raise AssertionError(f"hand-over {reference} never reached the inbox")
+
+
+def test_a_crisis_in_the_first_message_gets_999_first_and_a_hand_over(stack: Stack):
+    chat = Chat(stack, "crisis-first")
+    first = chat.say("i want to end it all tonight, i've got the tablets ready")
+    assert first[0].startswith("Call 999 now")
+    assert any("116 123" in text for text in first)
+    assert chat.slots()["risk_level"] == "immediate"
+    done = chat.say("07700 900555, it's safe to call")
+    reference = chat.slots()["handover_reference"]
+    assert reference and reference in done[-1]
+    assert "Please don't wait: call 999" in done[-1]
+    record = wait_for_handover(stack, reference)
+    assert record["risk_level"] == "immediate"
+    assert record["summary"].startswith("IMMEDIATE")
+    assert record["transcript"][0] == {
+        "speaker": "person",
+        "text": "i want to end it all tonight, i've got the tablets ready",
+    } or record["transcript"][0]["text"].startswith("i want to end it all")
+
+
+def test_risk_after_ten_turns_is_handed_over_with_the_conversation_so_far(stack: Stack):
+    chat = Chat(stack, "risk-after-ten")
+    for message in (
+        "hello",
+        "my dad has dementia and loves his garden",
+        "for my dad",
+        "my sister helps",
+        "S8 0AB",
+        "show me something else",
+        "thanks",
+        "he also likes brass bands",
+        "he used to be a miner",
+        "he lives on his own",
+    ):
+        chat.say(message)
+    assert chat.slots()["risk_level"] == "none"
+    chat.say("the man next door has been taking his bank card and he's scared of him")
+    assert chat.slots()["risk_level"] in {"urgent", "immediate"}
+    chat.say("ok, my number is 07700 900777")
+    reference = chat.slots()["handover_reference"]
+    record = wait_for_handover(stack, reference)
+    texts = [turn["text"] for turn in record["transcript"]]
+    assert "my dad has dementia and loves his garden" in texts
+    assert len([t for t in record["transcript"] if t["speaker"] == "person"]) == 12
+    assert "financial" in " ".join(record["risk_categories"])
+
+
+def test_a_refused_share_is_respected_when_only_the_person_is_at_risk(stack: Stack):
+    chat = Chat(stack, "refused-alone")
+    chat.say("my husband shouts at me and calls me useless all the time")
+    assert chat.slots()["risk_level"] in {"urgent", "concern"}
+    reply = chat.say("No, please don't")
+    assert any("I won't pass it on" in text for text in reply)
+    assert chat.slots()["handover_reference"] is None
+
+
+def test_a_refused_share_is_passed_on_honestly_when_someone_else_is_at_risk(stack: Stack):
+    chat = Chat(stack, "refused-others")
+    reply = chat.say("my neighbour's son hits her and takes her money, she's 84")
+    assert any("I have to pass this on" in text for text in reply)
+    chat.say("no please don't, i don't want to get involved")
+    reference = chat.slots()["handover_reference"]
+    record = wait_for_handover(stack, reference)
+    assert "Consent to share: refused" in record["summary"]
