@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data data
 
-.PHONY: help run test lint validate unit stories integration model
+.PHONY: help run test lint validate unit stories integration integration-pg model eval
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt requirements.lock scripts/se
 run: $(INSTALLED) ## Set up (first time only), train if needed, and run everything
 	@$(PY) -m bot.launcher
 
-test: lint validate unit stories integration ## Run every test (what CI runs)
+test: lint validate unit stories integration integration-pg ## Run every test (what CI runs)
 
 lint: $(INSTALLED) ## Ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -44,3 +44,11 @@ stories: model ## Test stories against the trained model
 
 integration: model ## Integration tests against real servers on free ports
 	$(PY) -m pytest tests/integration -q
+
+integration-pg: model ## The integration tests again on PostgreSQL and a Redis lock store
+	@eval "$$(scripts/test-services.sh start)" && \
+	  trap 'scripts/test-services.sh stop' EXIT && \
+	  $(PY) -m pytest tests/integration -q
+
+eval: model ## The quality report: understanding, safety, signposting, language
+	$(PY) -m bot.evaluation

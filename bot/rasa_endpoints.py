@@ -15,10 +15,11 @@ def tracker_store_config(url: str) -> EndpointConfig:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return EndpointConfig(type="SQL", dialect="sqlite", db=parsed.database)
+    # Rasa passes EndpointConfig.url to the tracker store as `host`.
     return EndpointConfig(
+        url=parsed.host,
         type="SQL",
         dialect=parsed.drivername,
-        host=parsed.host,
         port=parsed.port,
         db=parsed.database,
         username=parsed.username,
@@ -40,9 +41,9 @@ def lock_store_config(redis_url: str) -> EndpointConfig | None:
     )
 
 
-def endpoints_for(settings: Settings, redis_url: str = "") -> AvailableEndpoints:
+def endpoints_for(settings: Settings) -> AvailableEndpoints:
     return AvailableEndpoints(
         action=EndpointConfig(url=f"{settings.actions_url}/webhook"),
         tracker_store=tracker_store_config(settings.tracker_store_url),
-        lock_store=lock_store_config(redis_url),
+        lock_store=lock_store_config(settings.redis_url),
     )

@@ -32,7 +32,7 @@ def main() -> None:
         credentials=str(CREDENTIALS),
         auth_token=settings.rasa_token,
         enable_api=True,
-        endpoints=endpoints_for(settings, os.environ.get("REDIS_URL", "")),
+        endpoints=endpoints_for(settings),
     )
 
 

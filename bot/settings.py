@@ -42,6 +42,7 @@ class Settings:
     session_secret: str
     database_url: str
     tracker_store_url: str
+    redis_url: str
     first_contact_url: str
     alert_webhook_url: str
     model_dir: Path
@@ -117,6 +118,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         session_secret=secrets["SESSION_SECRET"],
         database_url=database_url,
         tracker_store_url=env.get("TRACKER_STORE_URL", f"sqlite:///{VAR_DIR / 'tracker.db'}"),
+        redis_url=env.get("REDIS_URL", ""),
         first_contact_url=env.get(
             "FIRST_CONTACT_URL", f"http://127.0.0.1:{web_port}/api/handovers"
         ),

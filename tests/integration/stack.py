@@ -89,8 +89,14 @@ def stack_environment(workdir: Path, **overrides: str) -> dict[str, str]:
         "ACTIONS_PORT": str(free_port()),
         "RASA_TOKEN": "integration-test-token",
         "FIRST_CONTACT_TOKEN": "integration-first-contact-token",
-        "DATABASE_URL": f"sqlite:///{workdir / 'assistant.db'}",
-        "TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+        # `make integration-pg` runs the same tests on PostgreSQL and a Redis lock store.
+        "DATABASE_URL": os.environ.get(
+            "TEST_DATABASE_URL", f"sqlite:///{workdir / 'assistant.db'}"
+        ),
+        "TRACKER_STORE_URL": os.environ.get(
+            "TEST_TRACKER_STORE_URL", f"sqlite:///{workdir / 'tracker.db'}"
+        ),
+        "REDIS_URL": os.environ.get("TEST_REDIS_URL", ""),
         # A Saturday, 11pm in Sheffield: First Contact is closed, as for many carers.
         "ASSISTANT_NOW": SATURDAY_11PM,
     }

@@ -10,9 +10,9 @@ def test_a_sqlite_url_becomes_rasas_sql_tracker_store_with_the_file_path():
 
 def test_a_postgres_url_is_split_into_the_fields_rasa_expects():
     config = tracker_store_config("postgresql://rasa:secret@127.0.0.1:5433/trackers")
+    assert config.url == "127.0.0.1"
     assert config.kwargs == {
         "dialect": "postgresql",
-        "host": "127.0.0.1",
         "port": 5433,
         "db": "trackers",
         "username": "rasa",

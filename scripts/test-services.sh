@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start or stop a private PostgreSQL and Redis on loopback for the test run, installing
+# them from Debian's packages when absent. Nothing here touches a system-wide server.
+#   scripts/test-services.sh start   -> prints the URLs to export
+#   scripts/test-services.sh stop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_PORT=${TEST_PG_PORT:-55432}
+REDIS_PORT=${TEST_REDIS_PORT:-56379}
+RUN_DIR=${TEST_SERVICES_DIR:-/tmp/conversation-one-test-services}
+PG_DATA=$RUN_DIR/pg
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+
+as_db_user() {
+  # PostgreSQL refuses to run as root; CI runs as root, a developer usually does not.
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+install_if_missing() {
+  local missing=()
+  [ -n "$PG_BIN" ] || missing+=(postgresql)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" != 0 ]; then
+    echo "Please install ${missing[*]} (apt-get install ${missing[*]}), then run again." >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} from Debian's packages..." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+}
+
+start() {
+  install_if_missing
+  stop >/dev/null 2>&1 || true
+  rm -rf "$RUN_DIR" && mkdir -p "$PG_DATA"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$RUN_DIR"
+  as_db_user "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U assistant >/dev/null
+  as_db_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$RUN_DIR/pg.log" -w start \
+    -o "-p $PG_PORT -k $RUN_DIR -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
+  for db in assistant trackers; do
+    as_db_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U assistant "$db"
+  done
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+    --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log"
+  echo "export TEST_DATABASE_URL=postgresql://assistant@127.0.0.1:$PG_PORT/assistant"
+  echo "export TEST_TRACKER_STORE_URL=postgresql://assistant@127.0.0.1:$PG_PORT/trackers"
+  echo "export TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
+}
+
+stop() {
+  if [ -n "$PG_BIN" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_db_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  fi
+  if [ -f "$RUN_DIR/redis.pid" ]; then
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || kill "$(cat "$RUN_DIR/redis.pid")"
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
