@@ -8,18 +8,29 @@ it again until the guide ends. Where the guide has got to lives in `guide_state`
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.connect import make_finder
 from actions.conversation import send
 from actions.session import council_profile
+from bot.conversation.facts import Facts
 from bot.guides.engine import GuideState, answer, guide_for_intent, start
 from bot.knowledge.base import profile_values
 
 DONE = "done"  # fills guide_reply so the form ends
+# The carer's plan ends with local carers' support from the directory.
+CARERS_SUPPORT_QUERY = "support for carers and a break from caring"
+SUPPORT_LINES = 2
+
+
+def carers_support_lines(postcode: str | None) -> list[str]:
+    offers, _ = make_finder()(CARERS_SUPPORT_QUERY, postcode, set(), SUPPORT_LINES)
+    return [f"{offer.name}: {offer.phone}" if offer.phone else offer.name for offer in offers]
 
 
 def _state_events(state: GuideState | None) -> list[EventType]:
@@ -61,6 +72,10 @@ class ValidateGuideForm(Action):
         state = GuideState.from_slot(tracker.get_slot("guide_state"))
         if state is None:
             return _state_events(None)
-        progress = answer(state, str(reply), profile_values(council_profile()))
+        support = None
+        if state.guide == "emergency_plan":
+            facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+            support = await asyncio.to_thread(carers_support_lines, facts.postcode)
+        progress = answer(state, str(reply), profile_values(council_profile()), support)
         send(dispatcher, progress.replies)
         return _state_events(progress.state)

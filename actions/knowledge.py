@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import send
 from actions.session import council_profile
-from bot.knowledge.choose import selector_output
 from bot.knowledge.respond import respond
 
 
@@ -26,6 +25,5 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        selector = selector_output(tracker.latest_message)
-        send(dispatcher, respond(selector, council_profile()))
+        send(dispatcher, respond(tracker.latest_message, council_profile()))
         return []

@@ -1,0 +1,1 @@
+"""Self-help guides: short step-by-step conversations that end with a page to keep."""

@@ -1,0 +1,1 @@
+"""Information and advice: short, checked answers to the questions people ask most."""
