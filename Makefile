@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data data
 
-.PHONY: help run test lint validate unit stories integration integration-pg model eval
+.PHONY: help run test lint validate unit stories integration integration-pg browser model eval assets bench-web
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -20,10 +20,17 @@ $(INSTALLED): requirements.txt requirements-dev.txt requirements.lock scripts/se
 	@scripts/setup-venv.sh
 	@touch $@
 
-run: $(INSTALLED) ## Set up (first time only), train if needed, and run everything
+ASSETS := bot/web/frontend/build/council.css
+$(ASSETS): bot/web/frontend/package.json bot/web/frontend/package-lock.json bot/web/frontend/src/council.scss scripts/install-browser.sh
+	@scripts/install-browser.sh --assets-only
+	@touch $@
+
+assets: $(ASSETS) ## Install GOV.UK Frontend (npm) and build the stylesheet
+
+run: $(INSTALLED) $(ASSETS) ## Set up (first time only), train if needed, and run everything
 	@$(PY) -m bot.launcher
 
-test: lint validate unit stories integration integration-pg ## Run every test (what CI runs)
+test: lint validate unit stories integration integration-pg browser ## Run every test (what CI runs)
 
 lint: $(INSTALLED) ## Ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -42,13 +49,20 @@ stories: model ## Test stories against the trained model
 	$(PY) -m rasa test core --model "$$($(PY) -m bot.training)" --stories tests/stories \
 		--fail-on-prediction-errors --out var/results/stories
 
-integration: model ## Integration tests against real servers on free ports
+integration: model $(ASSETS) ## Integration tests against real servers on free ports
 	$(PY) -m pytest tests/integration -q
 
-integration-pg: model ## The integration tests again on PostgreSQL and a Redis lock store
+integration-pg: model $(ASSETS) ## The integration tests again on PostgreSQL and a Redis lock store
 	@eval "$$(scripts/test-services.sh start)" && \
 	  trap 'scripts/test-services.sh stop' EXIT && \
 	  $(PY) -m pytest tests/integration -q
 
 eval: model ## The quality report: understanding, safety, signposting, language
 	$(PY) -m bot.evaluation
+
+browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the first time)
+	@scripts/install-browser.sh
+	$(PY) -m pytest tests/browser -q
+
+bench-web: model $(ASSETS) ## Time a chat turn through the web app and straight to Rasa
+	$(PY) -m bot.benchmarks.web_chat

@@ -7,15 +7,22 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
+from bot.handover.web import blueprint as handovers_api
 from bot.settings import Settings
 from bot.web import health
-from bot.web.templates import render
+from bot.web.chat_api import add_chat_routes
+from bot.web.config import WebConfig, load_web_config
+from bot.web.pages import add_page_routes
+from directory.web import blueprint as oruk_api
 
 
-def create_app(settings: Settings, name: str = "conversation_one_web") -> Sanic:
+def create_app(
+    settings: Settings, name: str = "conversation_one_web", config: WebConfig | None = None
+) -> Sanic:
     app = Sanic(name, configure_logging=False)
     app.ctx.settings = settings
     council = settings.council()
+    config = load_web_config() if config is None else config
 
     @app.before_server_start
     async def open_client(app: Sanic, _loop: object) -> None:
@@ -33,8 +40,8 @@ def create_app(settings: Settings, name: str = "conversation_one_web") -> Sanic:
             {"status": "ok" if ready else "unavailable", **parts}, status=200 if ready else 503
         )
 
-    @app.get("/")
-    async def home(_request: Request) -> HTTPResponse:
-        return render("home.html", council=council)
-
+    add_page_routes(app, council, config)
+    add_chat_routes(app, settings, config, council)
+    app.blueprint(handovers_api)
+    app.blueprint(oruk_api)
     return app

@@ -1,0 +1,1 @@
+"""Benchmarks: run by hand (`python -m bot.benchmarks.NAME`), not part of `make test`."""

@@ -1,0 +1,52 @@
+"""The real web app with the inbox for the browser tests, once per module, and a page
+object that signs in through the form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from tests.browser.chat_page import ChatPage
+from tests.integration.handover.conftest import stop
+from tests.integration.inbox.conftest import EMAIL, PASSWORD, InboxApp, start_inbox_app
+
+
+class InboxPage(ChatPage):
+    """The chat page object's waiting, axe and screenshot helpers, for the inbox."""
+
+    def sign_in(self) -> InboxPage:
+        self.open("/first-contact/login")
+        self.driver.find_element(By.ID, "email").send_keys(EMAIL)
+        self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        self.driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        self.wait_until(lambda d: d.find_elements(By.ID, "new-handovers"))
+        return self
+
+    def submit(self, form_action: str) -> None:
+        button = self.driver.find_element(
+            By.CSS_SELECTOR, f"form[action$='/{form_action}'] button[type=submit]"
+        )
+        button.click()
+        self.wait_until(
+            lambda d: (
+                "?done=" in d.current_url or d.find_elements(By.CLASS_NAME, "govuk-error-summary")
+            )
+        )
+
+
+@pytest.fixture(scope="module")
+def inbox_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InboxApp]:
+    app = start_inbox_app(tmp_path_factory.mktemp("inbox-browser"), INBOX_POLL_SECONDS="1")
+    yield app
+    stop(app.process)
+
+
+@pytest.fixture
+def inbox(driver: WebDriver, inbox_app: InboxApp) -> Iterator[InboxPage]:
+    driver.set_window_size(1280, 900)
+    driver.delete_all_cookies()
+    yield InboxPage(driver, inbox_app.url)
+    driver.delete_all_cookies()
