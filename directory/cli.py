@@ -146,17 +146,13 @@ def parser() -> argparse.ArgumentParser:
     sub = command("import", cmd_import, "Import an ORUK 3.0 JSON file or API base URL.")
     sub.add_argument("source")
     sub.add_argument("--quiet", action="store_true", help="no progress bar")
-    command("export", cmd_export, "Write every service as an ORUK JSON array.").add_argument(
-        "file"
-    )
+    command("export", cmd_export, "Write every service as an ORUK JSON array.").add_argument("file")
     command("add", cmd_add, "Add one service from a JSON file.").add_argument("file")
     sub = command("edit", cmd_edit, "Change fields of a service.")
     sub.add_argument("id")
     for field in maintain.EDITABLE:
         sub.add_argument(f"--{field}")
-    command("retire", cmd_retire, "Take a service out of search and the API.").add_argument(
-        "id"
-    )
+    command("retire", cmd_retire, "Take a service out of search and the API.").add_argument("id")
     command("verify", cmd_verify, "Mark a service as checked today.").add_argument("id")
     command("stale", cmd_stale, "List services not verified for three months.")
     command("validate", cmd_validate, "Check every service against the ORUK schema.")

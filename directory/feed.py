@@ -100,14 +100,13 @@ def read_api(base_url: str, per_page: int = 500, progress: bool = True) -> list[
     """Every service from an ORUK API, page by page, fetching details where lists are brief."""
     base = base_url.rstrip("/")
     items: list[Any] = []
-    with http_session() as session, tqdm(
-        desc="services", unit=" services", file=sys.stderr, disable=not progress
-    ) as bar:
+    with (
+        http_session() as session,
+        tqdm(desc="services", unit=" services", file=sys.stderr, disable=not progress) as bar,
+    ):
         page = 1
         while True:
-            document = _get_json(
-                session, f"{base}/services", {"page": page, "per_page": per_page}
-            )
+            document = _get_json(session, f"{base}/services", {"page": page, "per_page": per_page})
             contents = records_in(document)
             bar.total = document.get("total_items") if isinstance(document, dict) else None
             items.extend(contents)

@@ -17,9 +17,22 @@ MAX_PER_PAGE = 1000
 PROFILE = "https://openreferral.org/standard/profile/UK"
 # A service in a list carries its own fields and organization, not the nested collections.
 LIST_FIELDS = (
-    "id", "organization_id", "name", "description", "url", "email", "status", "fees",
-    "accreditations", "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert",
-    "last_modified", "organization",
+    "id",
+    "organization_id",
+    "name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "fees",
+    "accreditations",
+    "minimum_age",
+    "maximum_age",
+    "assured_date",
+    "assurer_email",
+    "alert",
+    "last_modified",
+    "organization",
 )
 
 
@@ -89,16 +102,28 @@ def service(session: Session, service_id: str) -> dict[str, Any] | None:
 
 def taxonomy(item: Taxonomy) -> dict[str, Any]:
     return _present(
-        {"id": item.id, "name": item.name, "description": item.description or item.name,
-         "uri": item.uri, "version": item.version}
+        {
+            "id": item.id,
+            "name": item.name,
+            "description": item.description or item.name,
+            "uri": item.uri,
+            "version": item.version,
+        }
     )
 
 
 def taxonomy_term(item: TaxonomyTerm) -> dict[str, Any]:
     return _present(
-        {"id": item.id, "name": item.name, "description": item.description or item.name,
-         "code": item.code, "parent_id": item.parent_id, "taxonomy_id": item.taxonomy_id,
-         "vocabulary": item.vocabulary, "term_uri": item.term_uri}
+        {
+            "id": item.id,
+            "name": item.name,
+            "description": item.description or item.name,
+            "code": item.code,
+            "parent_id": item.parent_id,
+            "taxonomy_id": item.taxonomy_id,
+            "vocabulary": item.vocabulary,
+            "term_uri": item.term_uri,
+        }
     )
 
 

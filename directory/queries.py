@@ -120,7 +120,7 @@ def taxonomies_page(session: Session, page: int, per_page: int) -> tuple[int, li
 
 def terms_page(session: Session, page: int, per_page: int) -> tuple[int, list[TaxonomyTerm]]:
     total = session.execute(select(func.count()).select_from(TaxonomyTerm)).scalar_one()
-    query = (
-        select(TaxonomyTerm).order_by(TaxonomyTerm.id).offset((page - 1) * per_page)
-    ).limit(per_page)
+    query = (select(TaxonomyTerm).order_by(TaxonomyTerm.id).offset((page - 1) * per_page)).limit(
+        per_page
+    )
     return total, list(session.execute(query).scalars())

@@ -118,4 +118,3 @@ def database(tmp_path: Path, records: list[dict[str, Any]] | None = None) -> str
         with session_scope(url) as session:
             import_records(session, records, "fixture")
     return url
-

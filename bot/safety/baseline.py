@@ -7,9 +7,29 @@ Any keyword found as a plain substring rates the message `urgent`. This is what 
 from bot.safety.screen import RiskAssessment
 
 KEYWORDS: tuple[str, ...] = (
-    "suicide", "suicidal", "kill", "hit", "abuse", "die", "dead", "hurt", "fall", "fell",
-    "steal", "stole", "rape", "slap", "punch", "bruise", "cut", "overdose", "scared",
-    "threat", "neglect", "missing", "harm",
+    "suicide",
+    "suicidal",
+    "kill",
+    "hit",
+    "abuse",
+    "die",
+    "dead",
+    "hurt",
+    "fall",
+    "fell",
+    "steal",
+    "stole",
+    "rape",
+    "slap",
+    "punch",
+    "bruise",
+    "cut",
+    "overdose",
+    "scared",
+    "threat",
+    "neglect",
+    "missing",
+    "harm",
 )
 
 

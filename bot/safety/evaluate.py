@@ -106,10 +106,14 @@ def evaluate() -> dict:
     messages, conversations = load_messages(), load_conversations()
     unseen = load_messages(UNSEEN_PATHS)
     return {
-        "screen": {**score_messages(messages, screen),
-                   **score_conversations(conversations, screen)},
-        "baseline": {**score_messages(messages, baseline_screen),
-                     **score_conversations(conversations, baseline_screen)},
+        "screen": {
+            **score_messages(messages, screen),
+            **score_conversations(conversations, screen),
+        },
+        "baseline": {
+            **score_messages(messages, baseline_screen),
+            **score_conversations(conversations, baseline_screen),
+        },
         "screen_unseen": score_messages(unseen, screen),
         "baseline_unseen": score_messages(unseen, baseline_screen),
     }

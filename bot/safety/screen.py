@@ -23,9 +23,36 @@ NLU_REASON = "the language model recognised a worry"
 NLU_CATEGORY = "unspecified"
 # Words allowed between a negator and the phrase it negates: "not going to", "never want to".
 _NEGATION_GAP = frozenset(
-    ("going", "to", "want", "wanting", "would", "will", "ever", "really", "be", "gonna", "i",
-     "am", "try", "trying", "planning", "plan", "thinking", "of", "about", "feel", "feeling",
-     "like", "been", "have", "has", "do", "does", "did")
+    (
+        "going",
+        "to",
+        "want",
+        "wanting",
+        "would",
+        "will",
+        "ever",
+        "really",
+        "be",
+        "gonna",
+        "i",
+        "am",
+        "try",
+        "trying",
+        "planning",
+        "plan",
+        "thinking",
+        "of",
+        "about",
+        "feel",
+        "feeling",
+        "like",
+        "been",
+        "have",
+        "has",
+        "do",
+        "does",
+        "did",
+    )
 )
 
 
@@ -78,7 +105,9 @@ def _correct(tokens: list[str], lex: Lexicon) -> list[str]:
                 tok, candidates, scorer=fuzz.ratio, score_cutoff=lex.fuzzy_cutoff
             ) or process.extractOne(
                 # Swapped letters ("myslef") cost two edits in fuzz.ratio but one here.
-                tok, candidates, scorer=DamerauLevenshtein.normalized_similarity,
+                tok,
+                candidates,
+                scorer=DamerauLevenshtein.normalized_similarity,
                 score_cutoff=lex.transposition_cutoff,
             )
             if best is not None:
@@ -190,7 +219,9 @@ def screen(
             this_level = "immediate"
         level = max_level(level, this_level)
         reasons[(m.ref.category, this_level, m.phrase)] = {
-            "category": m.ref.category, "level": this_level, "phrase": m.phrase,
+            "category": m.ref.category,
+            "level": this_level,
+            "phrase": m.phrase,
             "pattern": m.ref.pattern,
         }
 
@@ -202,7 +233,10 @@ def screen(
     ):
         level = "concern"
         reasons[(NLU_CATEGORY, level, NLU_REASON)] = {
-            "category": NLU_CATEGORY, "level": level, "phrase": NLU_REASON, "pattern": "",
+            "category": NLU_CATEGORY,
+            "level": level,
+            "phrase": NLU_REASON,
+            "pattern": "",
         }
 
     ordered = sorted(reasons.values(), key=lambda r: (-rank(r["level"]), r["category"]))

@@ -39,8 +39,12 @@ def run(queries: list[dict[str, Any]], sample: Path = SAMPLE_FILE) -> dict[str, 
             for item in queries:
                 relevant = {str(k): int(v) for k, v in (item.get("relevant") or {}).items()}
                 found = search(
-                    session, item["query"], item.get("postcode"), 5,
-                    bool(item.get("open_now")), _at(item.get("at")),
+                    session,
+                    item["query"],
+                    item.get("postcode"),
+                    5,
+                    bool(item.get("open_now")),
+                    _at(item.get("at")),
                 )
                 ranked = [result.id for result in found]
                 fallbacks += not any(result.matched for result in found)
@@ -48,8 +52,13 @@ def run(queries: list[dict[str, Any]], sample: Path = SAMPLE_FILE) -> dict[str, 
                 baseline.append((keyword_search(session, item["query"]), relevant))
                 any_word.append((any_word_search(session, item["query"]), relevant))
                 if not hit_at(ranked, relevant, 3):
-                    misses.append({"query": item["query"], "got": ranked[:3],
-                                   "wanted": sorted(relevant, key=lambda k: -relevant[k])})
+                    misses.append(
+                        {
+                            "query": item["query"],
+                            "got": ranked[:3],
+                            "wanted": sorted(relevant, key=lambda k: -relevant[k]),
+                        }
+                    )
     return {
         "queries": len(queries),
         "search": summarise(ours),

@@ -23,8 +23,7 @@ def short_description(entry: Entry) -> str:
     return sentence
 
 
-def why(index: Index, ranked: Ranked, place: Place | None, time: TimeNeed,
-        matched: bool) -> str:
+def why(index: Index, ranked: Ranked, place: Place | None, time: TimeNeed, matched: bool) -> str:
     entry = index.entries[ranked.number]
     line = short_description(entry)
     if not matched:

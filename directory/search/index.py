@@ -59,9 +59,15 @@ class Entry:
 
 
 class Index:
-    def __init__(self, entries: list[Entry], texts: dict[str, list[list[str]]],
-                 points: list[list[tuple[float, float]]], quality: list[float],
-                 needs: list[thesaurus.Need], known_words: frozenset[str]) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        texts: dict[str, list[list[str]]],
+        points: list[list[tuple[float, float]]],
+        quality: list[float],
+        needs: list[thesaurus.Need],
+        known_words: frozenset[str],
+    ) -> None:
         self.entries = entries
         self.matcher = thesaurus.Matcher(needs, known_words)
         self.needs = {need.term: need for need in needs}
@@ -115,8 +121,14 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
     services = list(
         session.execute(
             select(
-                Service.id, Service.name, Service.description, Service.url, Service.email,
-                Service.assured_date, Service.minimum_age, Service.maximum_age,
+                Service.id,
+                Service.name,
+                Service.description,
+                Service.url,
+                Service.email,
+                Service.assured_date,
+                Service.minimum_age,
+                Service.maximum_age,
             ).where(Service.retired_at.is_(None), Service.status == "active")
         )
     )
@@ -140,15 +152,21 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
             phones[service_id] = number
     openings: dict[str, list[Opening]] = defaultdict(list)
     for row in session.execute(
-        select(Schedule.byday, Schedule.opens_at, Schedule.closes_at, Schedule.freq,
-               Schedule.service_id)
+        select(
+            Schedule.byday,
+            Schedule.opens_at,
+            Schedule.closes_at,
+            Schedule.freq,
+            Schedule.service_id,
+        )
     ).mappings():
         if item := opening(dict(row)):
             openings[row["service_id"]].append(item)
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for service_id, lat, lon, postcode in session.execute(
-        select(ServiceAtLocation.service_id, Location.latitude, Location.longitude,
-               Address.postal_code)
+        select(
+            ServiceAtLocation.service_id, Location.latitude, Location.longitude, Address.postal_code
+        )
         .join(Location, Location.id == ServiceAtLocation.location_id)
         .join(Address, Address.location_id == Location.id, isouter=True)
     ):
@@ -157,8 +175,13 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
             points[service_id].append(point)
     areas: dict[str, list[dict[str, str | None]]] = defaultdict(list)
     for row in session.execute(
-        select(ServiceArea.service_id, ServiceArea.name, ServiceArea.description,
-               ServiceArea.extent, ServiceArea.extent_type)
+        select(
+            ServiceArea.service_id,
+            ServiceArea.name,
+            ServiceArea.description,
+            ServiceArea.extent,
+            ServiceArea.extent_type,
+        )
     ).mappings():
         areas[row["service_id"]].append(dict(row))
     fresh_since = date.today() - FRESH_FOR
@@ -168,11 +191,18 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
         found = openings.get(service_id, [])
         entries.append(
             Entry(
-                id=service_id, name=name, description=description or "",
-                terms=frozenset(terms.get(service_id, ())), phone=phones.get(service_id),
-                email=email, url=url, openings=found, opening_times=describe(found),
+                id=service_id,
+                name=name,
+                description=description or "",
+                terms=frozenset(terms.get(service_id, ())),
+                phone=phones.get(service_id),
+                email=email,
+                url=url,
+                openings=found,
+                opening_times=describe(found),
                 area=area_rule(areas.get(service_id, [])),
-                minimum_age=youngest, maximum_age=oldest,
+                minimum_age=youngest,
+                maximum_age=oldest,
             )
         )
         texts["name"].append(content_stems(name))
@@ -180,8 +210,10 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
         texts["description"].append(content_stems(description or ""))
         known_words.update(words(f"{name} {description or ''}"))
         quality.append(
-            0.4 * bool(assured and assured >= fresh_since) + 0.2 * bool(phones.get(service_id))
-            + 0.2 * bool(description) + 0.2 * bool(found)
+            0.4 * bool(assured and assured >= fresh_since)
+            + 0.2 * bool(phones.get(service_id))
+            + 0.2 * bool(description)
+            + 0.2 * bool(found)
         )
     ordered_points = [points.get(entry.id, []) for entry in entries]
     return Index(entries, texts, ordered_points, quality, needs, frozenset(known_words))

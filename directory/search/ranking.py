@@ -57,8 +57,11 @@ def _similar_words(index: Index, word: str) -> list[tuple[str, float]]:
         if len(index.fuzzy_cache) >= FUZZY_CACHE_SIZE:
             index.fuzzy_cache.clear()
         found = process.extract(
-            word, index.vocabulary, scorer=DamerauLevenshtein.distance,
-            score_cutoff=allowed_edits(len(word)), limit=3,
+            word,
+            index.vocabulary,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=allowed_edits(len(word)),
+            limit=3,
         )
         index.fuzzy_cache[word] = [
             (match, 1 - distance / len(match))
@@ -122,8 +125,14 @@ def _distance(index: Index, number: int, place: Place | None) -> float | None:
     return min(miles_between((place.lat, place.lon), point) for point in points)
 
 
-def _finish(index: Index, pool: np.ndarray, scores: np.ndarray, query: Query,
-            limit: int, needs: dict[str, float]) -> list[Ranked]:
+def _finish(
+    index: Index,
+    pool: np.ndarray,
+    scores: np.ndarray,
+    query: Query,
+    limit: int,
+    needs: dict[str, float],
+) -> list[Ranked]:
     """Walk the pool best first, applying the exact checks too slow to run on everyone."""
     day_fit = _day_fit(index, query.time)
     chosen: list[Ranked] = []

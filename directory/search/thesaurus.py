@@ -64,11 +64,16 @@ class Matcher:
         if not self.phrases or not tokens:
             return {}
         tokens = first_person(tokens)
-        grams = [g for n in range(1, min(MAX_PHRASE_WORDS, len(tokens)) + 1)
-                 for g in _ngrams(tokens, n)]
+        grams = [
+            g for n in range(1, min(MAX_PHRASE_WORDS, len(tokens)) + 1) for g in _ngrams(tokens, n)
+        ]
         distances = process.cdist(
-            [g[0] for g in grams], self.phrases, scorer=DamerauLevenshtein.distance,
-            score_cutoff=self.most_edits, dtype=np.int32, workers=1,
+            [g[0] for g in grams],
+            self.phrases,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=self.most_edits,
+            dtype=np.int32,
+            workers=1,
         )
         found: dict[str, tuple[float, set[int]]] = {}
         for row, column in zip(*np.nonzero(distances <= self.most_edits), strict=True):

@@ -58,8 +58,15 @@ def test_a_second_import_from_the_api_changes_nothing_and_retires_what_vanished(
 class _BreaksOnPageTwo(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if "page=1" in self.path:
-            body = json.dumps({"total_items": 4, "total_pages": 2, "page_number": 1,
-                               "last_page": False, "contents": RECORDS[:2]}).encode()
+            body = json.dumps(
+                {
+                    "total_items": 4,
+                    "total_pages": 2,
+                    "page_number": 1,
+                    "last_page": False,
+                    "contents": RECORDS[:2],
+                }
+            ).encode()
         else:
             body = b"<html>Bad gateway</html>"
         self.send_response(200)

@@ -33,8 +33,15 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("web")
-    url = database(folder, [service(f"svc-{n}", f"Group {n}", terms=("need-loneliness",),
-                                    postcode="S8 0ZB", byday="MO") for n in range(3)])
+    url = database(
+        folder,
+        [
+            service(
+                f"svc-{n}", f"Group {n}", terms=("need-loneliness",), postcode="S8 0ZB", byday="MO"
+            )
+            for n in range(3)
+        ],
+    )
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", APP, str(port)],

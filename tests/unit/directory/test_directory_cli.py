@@ -36,8 +36,18 @@ def test_add_puts_a_new_service_in_the_directory(url: str, tmp_path: Path) -> No
 
 
 def test_edit_changes_the_fields_and_the_published_record(url: str) -> None:
-    code = main(["edit", "svc-1", "--name", "Heeley Friendship Lunch",
-                 "--phone", "0114 496 0999", "--email", "lunch@example.org"])
+    code = main(
+        [
+            "edit",
+            "svc-1",
+            "--name",
+            "Heeley Friendship Lunch",
+            "--phone",
+            "0114 496 0999",
+            "--email",
+            "lunch@example.org",
+        ]
+    )
     assert code == 0
     edited = _get(url, "svc-1")
     assert edited.name == edited.raw["name"] == "Heeley Friendship Lunch"

@@ -11,8 +11,12 @@ SAMPLE = [
 ]
 QUERIES = [
     {"query": "luch club", "postcode": None, "at": None, "relevant": {"lunch": 3}},
-    {"query": "benefits", "postcode": "S8", "at": "2026-06-06T10:00:00+01:00",
-     "relevant": {"money": 3}},
+    {
+        "query": "benefits",
+        "postcode": "S8",
+        "at": "2026-06-06T10:00:00+01:00",
+        "relevant": {"money": 3},
+    },
 ]
 
 

@@ -8,8 +8,14 @@ from directory.validation import problems
 from tests.directory_factories import database, service
 
 RECORDS = [
-    service("svc-1", "Heeley Lunch Club", terms=("need-lunch-club",), postcode="S8 0ZB",
-            byday="WE", area="Sheffield"),
+    service(
+        "svc-1",
+        "Heeley Lunch Club",
+        terms=("need-lunch-club",),
+        postcode="S8 0ZB",
+        byday="WE",
+        area="Sheffield",
+    ),
     service("svc-2", "Silver Line", terms=("need-loneliness",)),
 ]
 

@@ -8,8 +8,13 @@ from directory.validation import page_problems, problems
 from tests.directory_factories import database, service
 
 RECORDS = [
-    service(f"svc-{n}", f"Service {n}", terms=("need-loneliness", "need-general"),
-            postcode="S8 0ZB", byday="MO")
+    service(
+        f"svc-{n}",
+        f"Service {n}",
+        terms=("need-loneliness", "need-general"),
+        postcode="S8 0ZB",
+        byday="MO",
+    )
     for n in range(5)
 ]
 
@@ -25,7 +30,10 @@ def test_the_services_list_is_paged_and_fits_the_list_schema(url: str) -> None:
     assert page_problems(page, "service_list") == []
     assert (page["total_items"], page["total_pages"], page["page_number"]) == (5, 3, 2)
     assert (page["size"], page["first_page"], page["last_page"], page["empty"]) == (
-        2, False, False, False,
+        2,
+        False,
+        False,
+        False,
     )
     assert "service_at_locations" not in page["contents"][0]
 

@@ -6,8 +6,9 @@ AT = datetime(2026, 7, 1, 12, tzinfo=timezone.utc)  # a Wednesday
 
 
 def test_weekly_byday_schedules_become_openings_and_plain_text() -> None:
-    item = opening({"freq": "WEEKLY", "byday": "MO,TU", "opens_at": "10:00:00",
-                    "closes_at": "14:00:00"})
+    item = opening(
+        {"freq": "WEEKLY", "byday": "MO,TU", "opens_at": "10:00:00", "closes_at": "14:00:00"}
+    )
     assert item is not None and item.days == {0, 1}
     assert describe([item]) == "Monday and Tuesday, 10am to 2pm"
 

@@ -9,23 +9,67 @@ from directory.search import search
 from tests.directory_factories import THESAURUS, database, service
 
 RECORDS = [
-    service("lonely-near", "Heeley Friendship Group", "A weekly chat and a cuppa.",
-            terms=("need-loneliness",), postcode="S8 0ZB"),
-    service("lonely-far", "Stocksbridge Friendship Group", "A weekly chat and a cuppa.",
-            terms=("need-loneliness",), postcode="S36 1AB"),
-    service("bath", "Bathing Help at Home", "A care worker helps you have a bath safely.",
-            terms=("need-daily-living",), area="Sheffield"),
-    service("memory-mon", "Monday Memory Cafe", "Music and chat for people with dementia.",
-            terms=("need-dementia",), postcode="S8 0ZB", byday="MO"),
-    service("memory-sat", "Saturday Memory Club", "Quizzes for people with dementia.",
-            terms=("need-dementia",), postcode="S6 2LH", byday="SA",
-            opens_at="10:00:00", closes_at="12:00:00"),
-    service("s6-only", "Hillsborough Money Advice", "Benefits checks and help with bills.",
-            terms=("need-money",), postcode="S6 2LH", area="S6"),
-    service("money-line", "National Debtline", "Free debt advice by phone.",
-            terms=("need-money",), area="UK"),
-    service("general", "Council First Contact", "Ask about any kind of help.",
-            terms=("need-general",), area="Sheffield"),
+    service(
+        "lonely-near",
+        "Heeley Friendship Group",
+        "A weekly chat and a cuppa.",
+        terms=("need-loneliness",),
+        postcode="S8 0ZB",
+    ),
+    service(
+        "lonely-far",
+        "Stocksbridge Friendship Group",
+        "A weekly chat and a cuppa.",
+        terms=("need-loneliness",),
+        postcode="S36 1AB",
+    ),
+    service(
+        "bath",
+        "Bathing Help at Home",
+        "A care worker helps you have a bath safely.",
+        terms=("need-daily-living",),
+        area="Sheffield",
+    ),
+    service(
+        "memory-mon",
+        "Monday Memory Cafe",
+        "Music and chat for people with dementia.",
+        terms=("need-dementia",),
+        postcode="S8 0ZB",
+        byday="MO",
+    ),
+    service(
+        "memory-sat",
+        "Saturday Memory Club",
+        "Quizzes for people with dementia.",
+        terms=("need-dementia",),
+        postcode="S6 2LH",
+        byday="SA",
+        opens_at="10:00:00",
+        closes_at="12:00:00",
+    ),
+    service(
+        "s6-only",
+        "Hillsborough Money Advice",
+        "Benefits checks and help with bills.",
+        terms=("need-money",),
+        postcode="S6 2LH",
+        area="S6",
+    ),
+    service(
+        "money-line",
+        "National Debtline",
+        "Free debt advice by phone.",
+        terms=("need-money",),
+        area="UK",
+    ),
+    service(
+        "general",
+        "Council First Contact",
+        "Ask about any kind of help.",
+        terms=("need-general",),
+        area="Sheffield",
+    ),
 ]
 
 
@@ -130,10 +174,17 @@ def test_a_postcode_or_neighbourhood_typed_in_the_query_is_used_as_the_place(
 
 def test_an_age_in_the_query_keeps_to_services_for_that_age(tmp_path: Path) -> None:
     records = [
-        service("adults", "Carers Cafe", "Support for carers.", terms=("need-carers",),
-                minimum_age=18),
-        service("young", "Young Carers Club", "Fun and support for carers.",
-                terms=("need-carers",), minimum_age=8, maximum_age=17),
+        service(
+            "adults", "Carers Cafe", "Support for carers.", terms=("need-carers",), minimum_age=18
+        ),
+        service(
+            "young",
+            "Young Carers Club",
+            "Fun and support for carers.",
+            terms=("need-carers",),
+            minimum_age=8,
+            maximum_age=17,
+        ),
     ]
     url = database(tmp_path, records)
     thesaurus = tmp_path / "thesaurus.yml"

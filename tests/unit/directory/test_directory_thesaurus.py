@@ -26,9 +26,8 @@ def test_short_words_must_match_exactly_or_nearly() -> None:
 def test_the_thesaurus_file_is_read_with_phrases_normalised(tmp_path: Path) -> None:
     path = tmp_path / "thesaurus.yml"
     path.write_text(
-        "needs:\n  - term: need-x\n    says: x\n    phrases: [\"Can't Cope\", lonely]\n",
+        'needs:\n  - term: need-x\n    says: x\n    phrases: ["Can\'t Cope", lonely]\n',
         encoding="utf-8",
     )
     assert load(path) == [Need("need-x", "x", ("cant cope", "lonely"))]
     assert load(tmp_path / "missing.yml") == []
-
