@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data data
 
-.PHONY: help run test lint validate unit stories integration integration-pg browser model eval assets bench-web
+.PHONY: help run test lint validate unit stories integration integration-pg browser model eval bench assets bench-web
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ eval: model ## The quality report: understanding, safety, signposting, language
 browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the first time)
 	@scripts/install-browser.sh
 	$(PY) -m pytest tests/browser -q
+
+bench: model $(ASSETS) ## Speed and memory beside Rasa's starter bot; directory search at scale
+	$(PY) -m bot.benchmarks
 
 bench-web: model $(ASSETS) ## Time a chat turn through the web app and straight to Rasa
 	$(PY) -m bot.benchmarks.web_chat

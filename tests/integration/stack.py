@@ -135,22 +135,3 @@ def stop(stack: Stack) -> int:
     if stack.process.poll() is None:
         stack.process.send_signal(signal.SIGINT)
     return stack.process.wait(timeout=60)
-
-
-def pids_listening_on(port: int) -> list[int]:
-    """PIDs of processes with a listening socket on this port, read from /proc."""
-    inodes = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
-                inodes.add(fields[9])
-    pids = []
-    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
-        try:
-            links = {os.readlink(fd) for fd in fd_dir.iterdir()}
-        except OSError:
-            continue
-        if any(f"socket:[{inode}]" in links for inode in inodes):
-            pids.append(int(fd_dir.parent.name))
-    return pids

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.benchmarks.processes import pids_listening_on
 from bot.settings import PROJECT_ROOT
-from tests.integration.stack import launch, pids_listening_on, stack_environment, wait_ready
+from tests.integration.stack import launch, stack_environment, wait_ready
 
 
 def test_a_port_in_use_is_named_with_the_variable_to_change_it(tmp_path: Path):
