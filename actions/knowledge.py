@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import send
@@ -25,5 +25,8 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, respond(tracker.latest_message, council_profile()))
+        replies = respond(tracker.latest_message, council_profile())
+        if not replies:
+            return [FollowupAction("action_continue_conversation")]
+        send(dispatcher, replies)
         return []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import FrameType
 
 from bot.handover import models as handover_models
+from bot.inbox import models as inbox_models
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
 from bot.training import ensure_model
 from directory import db as directory_db
@@ -120,6 +121,8 @@ def prepare_database(settings: Settings) -> None:
     """
     directory_db.upgrade(settings.database_url)
     handover_models.upgrade(settings.database_url)
+    # After the hand-overs: the inbox reads received_handovers.
+    inbox_models.upgrade(settings.database_url)
     with directory_db.session_scope(settings.database_url) as session:
         loaded = load_sample_if_empty(session)
     if loaded:

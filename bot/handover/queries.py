@@ -220,3 +220,15 @@ def received_page(
 
 def urgency(risk_level: str) -> int:
     return URGENCY.get(risk_level, 0)
+
+
+def move_received(session: Session, reference: str, from_states: Sequence[str], to: str) -> bool:
+    """Move a received hand-over to state `to` if it is in one of `from_states` (the guard
+    keeps a closed case from reopening); True if it moved."""
+    result = session.execute(
+        update(ReceivedHandover)
+        .where(ReceivedHandover.reference == reference, ReceivedHandover.state.in_(from_states))
+        .values(state=to)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 RISK_KEY = "risk"
 RISK_INTENT = "disclose_risk"
 FORCING_LEVELS = frozenset({"urgent", "immediate"})
+# As config.yml's FallbackClassifier threshold: below it, an intent is a guess.
+FALLBACK_AT = 0.25
 ERROR_REASON = "screen error"
 
 
@@ -117,7 +119,9 @@ def align_intent(message: Message, level: str) -> None:
         if name == RISK_INTENT and level == "none":
             ranking = message.get(INTENT_RANKING_KEY) or []
             others = [r for r in ranking if isinstance(r, dict) and r.get("name") != RISK_INTENT]
-            fallback = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
-            message.set(INTENT, fallback, add_to_output=True)
+            unsure = {"name": "nlu_fallback", "confidence": 1.0}
+            # The runner-up must clear the same bar the FallbackClassifier sets.
+            sure_enough = others and float(others[0].get("confidence") or 0) >= FALLBACK_AT
+            message.set(INTENT, others[0] if sure_enough else unsure, add_to_output=True)
     except Exception:
         logger.exception("could not align the intent of message %s", message.get("message_id"))

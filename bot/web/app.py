@@ -8,6 +8,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
 from bot.handover.web import blueprint as handovers_api
+from bot.inbox.web import blueprint as first_contact_inbox
 from bot.settings import Settings
 from bot.web import health
 from bot.web.chat_api import add_chat_routes
@@ -43,5 +44,6 @@ def create_app(
     add_page_routes(app, council, config)
     add_chat_routes(app, settings, config, council)
     app.blueprint(handovers_api)
+    app.blueprint(first_contact_inbox)
     app.blueprint(oruk_api)
     return app

@@ -95,6 +95,11 @@ def test_markup_a_person_wrote_is_shown_as_text_and_never_runs(
     built = record(facts)
     assert inbox_app.post_handover(built).status_code == 201
     inbox.sign_in()
+    row = inbox.driver.find_element(By.CSS_SELECTOR, f"tr[data-reference='{built['reference']}']")
+    assert "inbox-table__row--urgent" in row.get_attribute("class")
+    assert "Urgent" in row.text and "New" in row.text
+    assert "Overdue" in row.text  # its call-back time, on a Tuesday in November, has passed
+    inbox.screenshot("inbox-list", 1280)
     inbox.open(f"/first-contact/handovers/{built['reference']}")
     quote = inbox.driver.find_element(By.CSS_SELECTOR, "blockquote.inbox-quote")
     assert quote.text == PAYLOAD

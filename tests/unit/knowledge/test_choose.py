@@ -87,7 +87,8 @@ def test_a_choice_of_two_is_one_short_question_whose_buttons_send_each_topics_qu
 
 
 def test_when_nothing_fits_it_says_so_and_gives_first_contacts_number_and_hours():
-    [reply] = respond(selector(("scams", 0.2)), load_profile())
+    asked = {"text": "can you tell me about parking permits?", **selector(("scams", 0.2))}
+    [reply] = respond(asked, load_profile())
     assert reply.text.startswith("I'm sorry, I don't have a good answer")
     assert "First Contact" in reply.text
     assert "0114 496 0123" in reply.text
@@ -114,3 +115,13 @@ def test_the_action_offers_buttons_whose_payload_is_the_question_text():
         "What is Personal Independence Payment?",
         "What is Attendance Allowance?",
     ]
+
+
+def test_a_weak_guess_that_is_not_a_question_goes_back_to_the_conversation():
+    parsed = {
+        "text": "i'm tired but i cope, my sister helps",
+        **selector(("carers_assessment", 0.23)),
+    }
+    assert respond(parsed, load_profile()) == []
+    question = {"text": "how do i get my bins emptied", **selector(("scams", 0.2))}
+    assert respond(question, load_profile())[0].text.startswith("I'm sorry")

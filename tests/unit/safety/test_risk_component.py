@@ -106,3 +106,16 @@ def test_an_intent_that_is_not_a_dict_does_not_stop_the_screen() -> None:
     make_component().process([message])
     assert message.get("risk")["level"] in {"urgent", "immediate"}
     assert message.get("intent")["name"] == "disclose_risk"
+
+
+def test_an_unconfirmed_guess_with_a_weak_runner_up_falls_back_rather_than_guessing() -> None:
+    ranking = [
+        {"name": "disclose_risk", "confidence": 0.41},
+        {"name": "question_carers_assessment", "confidence": 0.23},
+    ]
+    message = Message(
+        data={"text": "i'm tired but i cope", "intent": ranking[0], "intent_ranking": ranking}
+    )
+    make_component().process([message])
+    assert message.get("risk")["level"] == "none"
+    assert message.get("intent")["name"] == "nlu_fallback"

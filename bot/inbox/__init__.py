@@ -1,0 +1,2 @@
+"""First Contact's inbox: staff sign in, see received hand-overs most urgent first, claim
+them, record contact attempts and notes, close them with an outcome; every action audited."""
