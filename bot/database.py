@@ -10,7 +10,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -75,3 +75,32 @@ def migrate(url: str, script_location: Path, version_table: str) -> None:
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.set_main_option("version_table", version_table)
     command.upgrade(config, "head")
+
+
+def run_migration_environment(metadata: MetaData) -> None:
+    """The body of every package's Alembic env.py: the URL and version table come from
+    `migrate()` through Alembic's config, so each package keeps its own history."""
+    from alembic import context  # only importable while Alembic runs an env.py
+
+    config = context.config
+    url = config.get_main_option("sqlalchemy.url")
+    version_table = config.get_main_option("version_table")
+    if context.is_offline_mode():
+        context.configure(
+            url=url, target_metadata=metadata, version_table=version_table, literal_binds=True
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = create_engine(url, future=True)
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            version_table=version_table,
+            # SQLite alters tables by copying them; Alembic's batch mode does that for us.
+            render_as_batch=connection.dialect.name == "sqlite",
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
