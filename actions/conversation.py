@@ -81,3 +81,34 @@ class ActionSayGoodbye(Action):
             reference = tracker.get_slot("handover_reference")
             send(dispatcher, planner().summary(facts, reference)[:1])
         return []
+
+
+class ActionBackToThread(Action):
+    """After answering a digression, ask again whatever we were waiting to hear."""
+
+    def name(self) -> str:
+        return "action_back_to_thread"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        outcome = await asyncio.to_thread(planner().back_to_thread, facts, intent == "outside_area")
+        send(dispatcher, outcome.replies)
+        return facts_events(outcome.facts)
+
+
+class ActionStartAgain(Action):
+    def name(self) -> str:
+        return "action_start_again"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        outcome = planner().start_again(facts)
+        send(dispatcher, outcome.replies)
+        # signposted_services keeps what was offered so far (a contract slot), so only
+        # the conversation's own facts are cleared.
+        return [SlotSet("conversation_facts", outcome.facts.to_slot())]

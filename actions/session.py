@@ -39,6 +39,7 @@ class ActionSessionStart(Action):
             SlotSet("first_contact_phone", council.first_contact.phone),
             SlotSet("first_contact_hours", council.first_contact_hours.describe()),
             SlotSet("out_of_hours_phone", council.out_of_hours.phone),
+            SlotSet("retention_days", str(council.conversations_retention_days)),
             ActionExecuted("action_listen"),
         ]
         return events

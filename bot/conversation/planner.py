@@ -140,6 +140,7 @@ class Planner:
             "have": have,
             "council": self.place.council,
             "council_team": self.place.team,
+            "team": self.place.team,
             "phone": self.place.phone,
             "hours": self.place.hours,
             **extra,
@@ -189,6 +190,37 @@ class Planner:
             facts.asked.append("concern_offer")
             outcome.replies.append(Reply(self.say("concern_offer", facts)))
         return self._next(outcome, turn, learned)
+
+    def back_to_thread(self, facts: Facts, outside_area: bool = False) -> Outcome:
+        """After a digression, pick up where we were: ask the open question again."""
+        outcome = Outcome(facts)
+        if outside_area:
+            facts.postcode = None
+            facts.remember(facts.asked, ["postcode"])
+            if facts.awaiting in (None, "postcode") and (facts.interests or facts.worries):
+                facts.awaiting = None
+                return self._offer(outcome, first=not facts.offered)
+        waiting_for, facts.awaiting = facts.awaiting, None
+        if waiting_for == "offer":
+            facts.awaiting = "offer"
+            outcome.replies.append(
+                Reply(self.say("offer_ask", facts), tuple(phrases()["offer_buttons"]))
+            )
+        elif waiting_for == "consent":
+            facts.awaiting = "consent"
+            buttons = tuple(safeguarding_wording()["consent_buttons"])
+            outcome.replies.append(Reply(self.say("ask_consent", facts), buttons))
+        elif waiting_for:
+            buttons = {"who": "ask_who_buttons", "postcode": "ask_postcode_buttons"}
+            self.ask(outcome, waiting_for, buttons.get(waiting_for))
+        return outcome
+
+    def start_again(self, facts: Facts) -> Outcome:
+        """A fresh start, keeping only what keeps people safe (risk is in its own slots)."""
+        fresh = Facts(safeguarding=facts.safeguarding, share_reason=facts.share_reason)
+        outcome = Outcome(fresh)
+        outcome.replies.append(Reply(self.say("start_again", fresh)))
+        return self.ask(outcome, "what_matters")
 
     # -- listening -------------------------------------------------------------------------
 

@@ -120,3 +120,29 @@ def test_after_options_are_offered_small_talk_does_not_search_again(planner: Pla
     facts, outcome = talk(planner, "he used to be a miner", facts=facts)
     assert len(facts.offered) == offered
     assert texts(outcome)[-1] == "Is there anything else you'd like to tell me, or to find?"
+
+
+def test_after_a_digression_the_open_question_is_asked_again(planner: Planner):
+    facts = Facts(awaiting="consent", safeguarding=True)
+    outcome = planner.back_to_thread(facts)
+    assert texts(outcome)[-1].startswith("Is it all right for me to share")
+    assert outcome.facts.awaiting == "consent"
+    facts, asked = talk(planner, "i'm lonely and i love gardening")
+    again = planner.back_to_thread(facts)
+    assert texts(again) == texts(asked)[-1:]
+
+
+def test_someone_outside_the_area_gets_options_anyone_can_use(planner: Planner):
+    facts, _ = talk(planner, "looking for a lunch club, i'm lonely")
+    outcome = planner.back_to_thread(facts, outside_area=True)
+    assert cards(outcome)
+    assert "postcode" in outcome.facts.asked
+
+
+def test_starting_again_forgets_the_story_but_not_the_safety_flag(planner: Planner):
+    facts, _ = talk(planner, "my dad has dementia, S8")
+    facts.safeguarding, facts.share_reason = True, "others"
+    outcome = planner.start_again(facts)
+    assert outcome.facts.story == [] and outcome.facts.postcode is None
+    assert outcome.facts.safeguarding and outcome.facts.share_reason == "others"
+    assert texts(outcome) == ["OK, let's start again.", "What matters most to you at the moment?"]
