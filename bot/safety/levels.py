@@ -28,3 +28,27 @@ def merge(
     level = max_level(previous_level, new.level)
     categories = sorted(set(previous_categories or []) | set(new.categories))
     return level, categories
+
+
+# The Care Act 2014 categories of abuse and neglect, and the other harms the screen and
+# the safety responses must each cover (consistency tests check both).
+REQUIRED_CATEGORIES = frozenset(
+    {
+        "physical",
+        "domestic",
+        "sexual",
+        "psychological",
+        "financial_or_material",
+        "modern_slavery",
+        "discriminatory",
+        "organisational",
+        "neglect",
+        "self_neglect",
+        "suicide",
+        "self_harm",
+        "medical_emergency",
+        "carer_breakdown",
+        "unsafe_home",
+        "missing_person",
+    }
+)

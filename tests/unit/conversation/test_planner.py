@@ -32,7 +32,7 @@ def cards(outcome: Outcome) -> list[dict]:
 def test_someone_who_asks_for_a_lunch_club_near_s8_gets_one_straight_away(planner: Planner):
     _, outcome = talk(planner, "is there a lunch club near S8 0AB, i'm on my own")
     offered = cards(outcome)
-    assert 1 <= len(offered) <= 3
+    assert len(offered) in (1, 2, 3)
     assert all(card["why"] and card["opening_times"] for card in offered)
     assert texts(outcome)[-1] == "Do any of these sound useful?"
 

@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 from bot.council.profile import load_profile
 from bot.safeguarding.respond import first_response, helplines, lines_for, share_reason
+from bot.safety.levels import REQUIRED_CATEGORIES
 
 UK = ZoneInfo("Europe/London")
 TUESDAY_11AM = datetime(2026, 11, 24, 11, 0, tzinfo=UK)
@@ -56,24 +57,7 @@ def test_at_most_two_lines_and_no_repeats():
 
 def test_every_risk_category_has_a_fitting_line_and_every_line_a_checked_source():
     book = helplines()
-    categories = {
-        "physical",
-        "domestic",
-        "sexual",
-        "psychological",
-        "financial_or_material",
-        "modern_slavery",
-        "discriminatory",
-        "organisational",
-        "neglect",
-        "self_neglect",
-        "suicide",
-        "self_harm",
-        "medical_emergency",
-        "carer_breakdown",
-        "unsafe_home",
-        "missing_person",
-    }
+    categories = REQUIRED_CATEGORIES
     assert categories <= set(book["by_category"])
     for line in book["lines"].values():
         assert line["source"].startswith("https://") and line["checked"]

@@ -9,27 +9,11 @@ from bot.safety.evaluate import (
     score_conversations,
     score_messages,
 )
+from bot.safety.levels import REQUIRED_CATEGORIES
 from bot.safety.lexicon import compile_lexicon, default_lexicon, expand_pattern
 from bot.safety.screen import screen
 
-CARE_ACT_AND_EXTRA = {
-    "physical",
-    "domestic",
-    "sexual",
-    "psychological",
-    "financial_or_material",
-    "modern_slavery",
-    "discriminatory",
-    "organisational",
-    "neglect",
-    "self_neglect",
-    "suicide",
-    "self_harm",
-    "medical_emergency",
-    "carer_breakdown",
-    "unsafe_home",
-    "missing_person",
-}
+CARE_ACT_AND_EXTRA = REQUIRED_CATEGORIES
 
 
 def test_every_required_category_has_phrases_in_the_lexicon() -> None:
