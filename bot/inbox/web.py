@@ -13,7 +13,7 @@ from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from sanic import Blueprint, Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html, json, redirect
@@ -24,6 +24,7 @@ from bot.inbox.alerts import alert_new_urgent
 from bot.inbox.config import InboxConfig, load_inbox_config
 from bot.settings import Settings
 from bot.web.pages import PAGE_HEADERS
+from bot.web.templates import autoescaping_environment
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +70,8 @@ def _duration(span: Any) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    # Autoescaping on, as in bot/web/templates.py: whatever a person or a worker wrote is
-    # shown as text, never as markup.
-    environment = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
+    # Whatever a person or a worker wrote is shown as text, never as markup.
+    environment = autoescaping_environment(HERE / "templates")
     environment.filters.update(uk=_uk, uk_iso=_uk_iso, duration=_duration)
     environment.globals.update(level_tags=LEVEL_TAGS, prefix=PREFIX)
     return environment
@@ -84,6 +81,16 @@ def _page(name: str, status: int = 200, **context: Any) -> HTTPResponse:
     response = html(_environment().get_template(name).render(**context), status=status)
     response.headers.update(PAGE_HEADERS)
     return response
+
+
+def _not_found(staff: auth.SignedIn) -> HTTPResponse:
+    return _page(
+        "message.html",
+        404,
+        staff=staff,
+        heading="Hand-over not found",
+        message="There is no hand-over with that reference.",
+    )
 
 
 def _set_cookie(response: HTTPResponse, name: str, value: str, max_age: int, secure: bool) -> None:
@@ -275,13 +282,7 @@ async def _handover_page(
         cases.view, settings.database_url, staff, reference, settings.now()
     )
     if page is None:
-        return _page(
-            "message.html",
-            404,
-            staff=staff,
-            heading="Hand-over not found",
-            message="There is no hand-over with that reference.",
-        )
+        return _not_found(staff)
     return _page(
         "handover.html",
         problem.status if problem else 200,
@@ -336,13 +337,7 @@ async def audit_page(request: Request, staff: auth.SignedIn, reference: str) -> 
         cases.audit_trail, settings.database_url, staff, reference, settings.now()
     )
     if trail is None:
-        return _page(
-            "message.html",
-            404,
-            staff=staff,
-            heading="Hand-over not found",
-            message="There is no hand-over with that reference.",
-        )
+        return _not_found(staff)
     return _page("audit.html", staff=staff, reference=reference, trail=trail)
 
 

@@ -12,12 +12,17 @@ from sanic.response import HTTPResponse, html
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+def autoescaping_environment(folder: Path) -> Environment:
+    """Templates from `folder`, escaping every value: the one way pages are built here."""
     return Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return autoescaping_environment(TEMPLATES)
 
 
 def render(name: str, status: int = 200, **context: Any) -> HTTPResponse:
