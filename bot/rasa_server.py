@@ -7,13 +7,12 @@ environment and never shows in the process list.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 
 from rasa.core.run import serve_application
-from rasa.utils.common import configure_logging_and_warnings
 
 from bot.rasa_endpoints import endpoints_for
+from bot.rasa_tuning import check_action_replies_once_compiled, configure_logging
 from bot.settings import PROJECT_ROOT, load_settings
 
 CREDENTIALS = PROJECT_ROOT / "bot" / "credentials.yml"
@@ -24,7 +23,8 @@ def main() -> None:
     parser.add_argument("--model", required=True)
     args = parser.parse_args()
     settings = load_settings()
-    configure_logging_and_warnings(logging.getLevelName(os.environ.get("LOG_LEVEL", "INFO")))
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    check_action_replies_once_compiled()
     serve_application(
         model_path=args.model,
         interface=settings.host,

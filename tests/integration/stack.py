@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -31,6 +31,8 @@ class Stack:
     process: subprocess.Popen[str]
     env: dict[str, str]
     log_path: Path
+    # Everything the tests said to the assistant, so the logs can be checked for it.
+    messages: list[str] = field(default_factory=list)
 
     @property
     def web(self) -> str:
@@ -41,6 +43,7 @@ class Stack:
         return f"http://127.0.0.1:{self.env['RASA_PORT']}"
 
     def say(self, sender: str, message: str) -> list[dict]:
+        self.messages.append(message)
         response = requests.post(
             f"{self.rasa}/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
@@ -129,6 +132,16 @@ def wait_ready(stack: Stack) -> None:
             pass
         time.sleep(0.5)
     raise RuntimeError(f"the stack was not ready in time:\n{stack.log()[-3000:]}")
+
+
+def personal_data_in_log(stack: Stack) -> list[str]:
+    """Messages the tests sent that show up in the system's log: there should be none.
+
+    Short replies ("yes", "for me") could appear in the log for other reasons, so only
+    messages of three words or more are looked for."""
+    log = stack.log().lower()
+    said = {m for m in stack.messages if len(m.split()) >= 3}
+    return sorted(m for m in said if m.lower() in log)
 
 
 def stop(stack: Stack) -> int:
