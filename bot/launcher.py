@@ -12,9 +12,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from types import FrameType
 
+from bot.deployment import nginx
 from bot.handover import models as handover_models
 from bot.inbox import models as inbox_models
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
@@ -33,27 +35,81 @@ class Service:
     port_variable: str | None  # None for a worker that listens on no port
     port: int | None
     argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    # Answers 200 once it is ready; the launcher waits for every one of these.
+    ready_url: str | None = None
+    # Started only once another service is ready here: several Rasa servers creating
+    # the shared tracker tables at the same moment could race.
+    wait_for: str | None = None
     process: subprocess.Popen[bytes] | None = None
 
 
 def services(settings: Settings, model: str) -> list[Service]:
     python = sys.executable
-    return [
-        Service(
-            "action server",
-            "ACTIONS_PORT",
-            settings.actions_port,
-            [python, "-m", "bot.action_server", "--port", str(settings.actions_port)],
-        ),
-        Service(
-            "Rasa server",
-            "RASA_PORT",
-            settings.rasa_port,
-            [python, "-m", "bot.rasa_server", "--model", model],
-        ),
+    if settings.rasa_servers == 1:
+        servers = [
+            Service(
+                "action server",
+                "ACTIONS_PORT",
+                settings.actions_port,
+                [python, "-m", "bot.action_server", "--port", str(settings.actions_port)],
+            ),
+            Service(
+                "Rasa server",
+                "RASA_PORT",
+                settings.rasa_port,
+                [python, "-m", "bot.rasa_server", "--model", model],
+            ),
+        ]
+    else:
+        servers = balanced_servers(settings, model)
+    planned = [
+        *servers,
         Service("web app", "WEB_PORT", settings.web_port, [python, "-m", "bot.web"]),
         Service("hand-over dispatcher", None, None, [python, "-m", "bot.handover.dispatcher"]),
     ]
+    # Those that wait for another start last, so nothing else waits behind them.
+    return sorted(planned, key=lambda service: service.wait_for is not None)
+
+
+def balanced_servers(settings: Settings, model: str) -> list[Service]:
+    """N action servers and N Rasa servers on the ports above ACTIONS_PORT and RASA_PORT,
+    with nginx on those two ports sharing the work between them."""
+    python = sys.executable
+    ports = nginx.backends(settings)
+    planned = [
+        Service(
+            f"action server {n}",
+            "ACTIONS_PORT",
+            port,
+            [python, "-m", "bot.action_server", "--port", str(port)],
+            ready_url=f"http://{settings.host}:{port}/health",
+        )
+        for n, port in enumerate(ports.actions, start=1)
+    ]
+    previous_rasa: str | None = None
+    for n, port in enumerate(ports.rasa, start=1):
+        planned.append(
+            Service(
+                f"Rasa server {n}",
+                "RASA_PORT",
+                port,
+                [python, "-m", "bot.rasa_server", "--model", model],
+                env={"RASA_PORT": str(port)},
+                ready_url=f"http://{settings.host}:{port}/",
+                wait_for=previous_rasa,
+            )
+        )
+        previous_rasa = planned[-1].ready_url
+    planned.append(
+        Service(
+            "load balancer (nginx)",
+            "RASA_PORT",
+            settings.rasa_port,
+            nginx.write_config(settings, VAR_DIR / f"nginx-{settings.rasa_port}"),
+        )
+    )
+    return planned
 
 
 def port_in_use(host: str, port: int) -> bool:
@@ -73,12 +129,25 @@ def _die_with_parent() -> None:
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def start(service: Service, env: dict[str, str]) -> None:
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start(service: Service, env: dict[str, str], stopping: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while service.wait_for and not answers(service.wait_for) and not stopping():
+        if time.monotonic() > deadline:
+            break  # start anyway: if it then fails, the launcher says which one
+        time.sleep(0.5)
     # A new session, so Ctrl-C reaches only the launcher, which then stops children in order.
     service.process = subprocess.Popen(
         service.argv,
         cwd=PROJECT_ROOT,
-        env=env,
+        env={**env, **service.env},
         start_new_session=True,
         preexec_fn=_die_with_parent,
     )
@@ -101,15 +170,12 @@ def stop_all(running: list[Service]) -> None:
 
 def wait_until_ready(settings: Settings, running: list[Service]) -> bool:
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    urls = [f"{settings.web_url}/healthz", *(s.ready_url for s in running if s.ready_url)]
     while time.monotonic() < deadline:
         if any(s.process and s.process.poll() is not None for s in running):
             return False
-        try:
-            with urllib.request.urlopen(f"{settings.web_url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            pass
+        if all(answers(url) for url in urls):
+            return True
         time.sleep(0.5)
     return False
 
@@ -146,7 +212,11 @@ def main() -> int:
     except (SettingsError, ValueError) as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
-    planned = services(settings, model="")
+    try:
+        planned = services(settings, model="")
+    except FileNotFoundError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 2
     for service in planned:
         if service.port is not None and port_in_use(settings.host, service.port):
             print(
@@ -169,9 +239,9 @@ def main() -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     env = child_environment()
-    for service in running:
-        start(service, env)
     print("Starting the action server, Rasa server and web app...", file=sys.stderr)
+    for service in running:
+        start(service, env, stopping=lambda: stopping)
     if wait_until_ready(settings, running):
         print(
             f"\nReady.\n  Web page:  http://localhost:{settings.web_port}/\n"

@@ -50,6 +50,9 @@ class Settings:
     # For tests and demonstrations only: pretend it is always this moment, so opening
     # hours and "open now" can be shown at 11pm on a Saturday in the middle of a Tuesday.
     fixed_now: datetime | None = None
+    # More than one: that many Rasa servers and action servers behind nginx, which then
+    # listens on RASA_PORT and ACTIONS_PORT (see docs/deployment.md).
+    rasa_servers: int = 1
 
     def now(self) -> datetime:
         return self.fixed_now or datetime.now(timezone.utc)
@@ -126,10 +129,33 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         model_dir=Path(env.get("MODEL_DIR", _default_model_dir(env))),
         profile_path=Path(env.get("COUNCIL_PROFILE", DEFAULT_PROFILE_PATH)),
         fixed_now=_moment(env, "ASSISTANT_NOW"),
+        rasa_servers=_count(env, "RASA_SERVERS", default=1, most=8),
     )
+    if settings.rasa_servers > 1:
+        check_scale_out(settings)
     if production:
         check_production(settings)
     return settings
+
+
+def _count(env: Mapping[str, str], name: str, default: int, most: int) -> int:
+    raw = env.get(name, str(default))
+    if not raw.isdigit() or not 1 <= int(raw) <= most:
+        raise SettingsError(f"{name} should be a whole number from 1 to {most}, not {raw!r}")
+    return int(raw)
+
+
+def check_scale_out(settings: Settings) -> None:
+    """Several Rasa servers share conversations: Rasa's documented way needs a shared SQL
+    tracker store and a Redis lock store, or two servers could answer one person at once."""
+    if not settings.redis_url:
+        raise SettingsError(
+            "RASA_SERVERS above 1 needs REDIS_URL (Rasa's lock store), e.g. redis://127.0.0.1:6379/0"
+        )
+    if settings.tracker_store_url.startswith("sqlite"):
+        raise SettingsError(
+            "RASA_SERVERS above 1 needs a shared tracker store: set TRACKER_STORE_URL to PostgreSQL"
+        )
 
 
 def check_production(settings: Settings) -> None:

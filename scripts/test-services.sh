@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start or stop a private PostgreSQL and Redis on loopback for the test run, installing
-# them from Debian's packages when absent. Nothing here touches a system-wide server.
+# them (and nginx, which the scale-out tests run themselves) from Debian's packages when
+# absent. Nothing here touches a system-wide server.
 #   scripts/test-services.sh start   -> prints the URLs to export
 #   scripts/test-services.sh stop
 set -euo pipefail
@@ -21,6 +22,8 @@ install_if_missing() {
   local missing=()
   [ -n "$PG_BIN" ] || missing+=(postgresql)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # nginx balances the two Rasa servers in the scale-out tests (RASA_SERVERS=2).
+  PATH=$PATH:/usr/sbin command -v nginx >/dev/null || missing+=(nginx-light)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ]; then
     echo "Please install ${missing[*]} (apt-get install ${missing[*]}), then run again." >&2

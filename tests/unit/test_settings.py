@@ -35,3 +35,31 @@ def test_production_starts_with_long_secrets_of_its_own():
     settings = load_settings({"APP_ENV": "production", **env})
     assert settings.production
     assert settings.rasa_token == env["RASA_TOKEN"]
+
+
+SCALED_OUT = {
+    "RASA_SERVERS": "2",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "TRACKER_STORE_URL": "postgresql://db/trackers",
+}
+
+
+def test_one_rasa_server_unless_asked_for_more():
+    assert load_settings({}).rasa_servers == 1
+    assert load_settings(SCALED_OUT).rasa_servers == 2
+
+
+@pytest.mark.parametrize("value", ["0", "two", "9"])
+def test_a_bad_number_of_rasa_servers_names_the_variable(value):
+    with pytest.raises(SettingsError, match="RASA_SERVERS"):
+        load_settings({**SCALED_OUT, "RASA_SERVERS": value})
+
+
+def test_several_rasa_servers_need_a_redis_lock_store():
+    with pytest.raises(SettingsError, match="REDIS_URL"):
+        load_settings({**SCALED_OUT, "REDIS_URL": ""})
+
+
+def test_several_rasa_servers_cannot_share_a_sqlite_tracker_store():
+    with pytest.raises(SettingsError, match="TRACKER_STORE_URL"):
+        load_settings({**SCALED_OUT, "TRACKER_STORE_URL": "sqlite:///tracker.db"})

@@ -1,0 +1,1 @@
+"""How the processes are laid out when one machine runs several Rasa servers."""
