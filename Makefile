@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data data
 
-.PHONY: help run test lint validate unit stories integration integration-pg browser model eval eval-quick bench assets bench-web
+.PHONY: help run run-prod test lint validate unit stories integration integration-pg browser model eval eval-quick bench assets bench-web
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ assets: $(ASSETS) ## Install GOV.UK Frontend (npm) and build the stylesheet
 
 run: $(INSTALLED) $(ASSETS) ## Set up (first time only), train if needed, and run everything
 	@$(PY) -m bot.launcher
+
+run-prod: $(INSTALLED) $(ASSETS) ## The production layout: PostgreSQL, Redis, 2 Rasa + 2 action servers, nginx
+	@scripts/run-prod.sh
 
 test: lint validate unit stories integration integration-pg browser ## Run every test (what CI runs)
 

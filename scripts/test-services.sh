@@ -2,7 +2,8 @@
 # Start or stop a private PostgreSQL and Redis on loopback for the test run, installing
 # them (and nginx, which the scale-out tests run themselves) from Debian's packages when
 # absent. Nothing here touches a system-wide server.
-#   scripts/test-services.sh start   -> prints the URLs to export
+#   scripts/test-services.sh start   -> prints the URLs to export (a fresh, empty database)
+#   scripts/test-services.sh keep    -> the same, keeping the database of the last run
 #   scripts/test-services.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,16 +36,26 @@ install_if_missing() {
 }
 
 start() {
+  local keep=${1:-}
   install_if_missing
   stop >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR" && mkdir -p "$PG_DATA"
-  [ "$(id -u)" = 0 ] && chown -R postgres "$RUN_DIR"
-  as_db_user "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U assistant >/dev/null
+  local fresh=1 durability="-c fsync=off"
+  if [ -n "$keep" ]; then
+    durability=""
+    [ -f "$PG_DATA/PG_VERSION" ] && fresh=""
+  fi
+  if [ -n "$fresh" ]; then
+    rm -rf "$RUN_DIR" && mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown -R postgres "$RUN_DIR"
+    as_db_user "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U assistant >/dev/null
+  fi
   as_db_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$RUN_DIR/pg.log" -w start \
-    -o "-p $PG_PORT -k $RUN_DIR -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
-  for db in assistant trackers; do
-    as_db_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U assistant "$db"
-  done
+    -o "-p $PG_PORT -k $RUN_DIR -c listen_addresses=127.0.0.1 $durability" >/dev/null
+  if [ -n "$fresh" ]; then
+    for db in assistant trackers; do
+      as_db_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U assistant "$db"
+    done
+  fi
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
     --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log"
   echo "export TEST_DATABASE_URL=postgresql://assistant@127.0.0.1:$PG_PORT/assistant"
@@ -63,6 +74,7 @@ stop() {
 
 case "${1:-}" in
   start) start ;;
+  keep) start keep ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|keep|stop" >&2; exit 2 ;;
 esac
