@@ -73,6 +73,23 @@ def _person_at_risk(facts: Facts) -> PersonAtRisk:
     return PersonAtRisk("the person writing")
 
 
+def _trigger_turn(kind: Kind, risk: dict[str, Any], person_turns: list[int]) -> int:
+    """What makes this hand-over this one. For safety, the message that raised the risk to
+    its present level: if a crash loses the action's reply and the person writes again,
+    the action on that later turn finds the hand-over already made instead of making a
+    second. For a call back, the message that asked for it."""
+    if kind == "safeguarding":
+        level = risk.get("risk_level")
+        raised = [
+            int(r.get("turn") or 0)
+            for r in risk.get("risk_reasons") or []
+            if r.get("level") == level
+        ]
+        if raised:
+            return min(raised)
+    return person_turns[-1] if person_turns else 0
+
+
 def conversation_facts(
     conversation_id: str,
     kind: Kind,
@@ -88,7 +105,7 @@ def conversation_facts(
     return ConversationFacts(
         conversation_id=conversation_id,
         kind=kind,
-        trigger_turn=person_turns[-1] if person_turns else 0,
+        trigger_turn=_trigger_turn(kind, risk, person_turns),
         transcript=transcript,
         risk_level=risk.get("risk_level") or "none",
         risk_categories=list(risk.get("risk_categories") or []),

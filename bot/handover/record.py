@@ -84,9 +84,9 @@ class Contact:
 
 @dataclass(frozen=True)
 class ConversationFacts:
-    """Filled by the hand-over action from the tracker. `trigger_turn` is the index in
-    `transcript` of the message that led to the hand-over: with the conversation id and
-    kind it makes the idempotency key, so a retried action gives the same hand-over."""
+    """Filled by the hand-over action from the tracker. `trigger_turn` numbers the message
+    that led to the hand-over: with the conversation id and kind it makes the idempotency
+    key, so a retried action gives the same hand-over."""
 
     conversation_id: str
     kind: Kind

@@ -68,3 +68,21 @@ def test_a_call_back_request_rests_on_consent():
     built = conversation_facts("c-3", "call_back", TRANSCRIPT, facts, {"risk_level": "none"}, NOW)
     assert built.lawful_basis == "consent"
     assert built.consent.override_reason is None
+
+
+def test_a_safety_hand_over_retried_on_a_later_turn_keeps_the_turn_that_raised_the_risk():
+    """A crash can lose the action's reply; the person writes again and the action runs
+    on a later turn. It must make the same hand-over, not a second one."""
+    later = [*TRANSCRIPT, Turn("assistant", "Are you there?", NOW), Turn("person", "yes", NOW)]
+    first = conversation_facts("c-3", "safeguarding", TRANSCRIPT, facts_for_mum(), RISK, NOW)
+    again = conversation_facts("c-3", "safeguarding", later, facts_for_mum(), RISK, NOW)
+    assert first.trigger_turn == again.trigger_turn == 2
+
+
+def test_a_call_back_is_keyed_on_the_message_that_asked_for_it():
+    built = conversation_facts("c-4", "call_back", TRANSCRIPT, facts_for_mum(), RISK, NOW)
+    assert built.trigger_turn == 2
+    longer = [*TRANSCRIPT, Turn("person", "please ring me", NOW)]
+    assert (
+        conversation_facts("c-4", "call_back", longer, facts_for_mum(), RISK, NOW).trigger_turn == 3
+    )
