@@ -13,6 +13,8 @@ from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.handover_facts import conversation_facts
 from bot.conversation.planner import Reply
+from bot.handover.alerts import alert_unsaved
+from bot.handover.policy import DeliveryPolicy
 from bot.handover.record import Kind, Turn
 from bot.handover.service import hand_over
 from bot.safeguarding.respond import say, when_text
@@ -55,16 +57,22 @@ async def pass_on(
     record_facts = conversation_facts(
         tracker.sender_id, kind, transcript(tracker), facts, risk, started_at(tracker)
     )
+    settings = load_settings()
     try:
-        handed = await asyncio.to_thread(hand_over, record_facts, load_settings())
-    except Exception:
+        handed = await asyncio.to_thread(hand_over, record_facts, settings)
+    except Exception as error:
         # The person must never be left thinking someone will call when no one will.
-        logger.exception("hand-over failed for conversation %s", tracker.sender_id)
+        logger.error(
+            "hand-over failed for conversation %s: %s", tracker.sender_id, type(error).__name__
+        )
+        await asyncio.to_thread(
+            alert_unsaved, settings.alert_webhook_url, tracker.sender_id, DeliveryPolicy()
+        )
         return [Reply(say("handover_failed", profile))], []
     logger.info("hand-over %s saved for conversation %s", handed.reference, tracker.sender_id)
     has_contact = bool(facts.contact.get("phone") or facts.contact.get("email"))
     if has_contact:
-        back = when_text(profile, level, load_settings().now())
+        back = when_text(profile, level, settings.now())
         text = say("handover_done", profile, reference=handed.reference, when_back=back)
     else:
         text = say("handover_anonymous", profile, reference=handed.reference)

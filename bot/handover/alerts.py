@@ -28,20 +28,30 @@ def raise_alerts(
         )
         log.error("%s", message)
         if webhook_url:
-            _post_alert(webhook_url, reference, message, policy)
+            _post_alert(webhook_url, {"text": message, "reference": reference}, policy)
     return references
+
+
+def alert_unsaved(webhook_url: str, conversation_id: str, policy: DeliveryPolicy) -> None:
+    """A hand-over could not even be saved (database down, read-only or full): nothing
+    will retry it, so people must hear at once. The person was asked to phone."""
+    message = (
+        f"A hand-over could not be saved for conversation {conversation_id}. The person"
+        " was asked to phone First Contact. Check the database now."
+    )
+    log.error("%s", message)
+    if webhook_url:
+        _post_alert(webhook_url, {"text": message, "conversation_id": conversation_id}, policy)
 
 
 def _duration(seconds: float) -> str:
     return f"{seconds / 60:g} minutes" if seconds >= 60 else f"{seconds:g} seconds"
 
 
-def _post_alert(url: str, reference: str, message: str, policy: DeliveryPolicy) -> None:
+def _post_alert(url: str, payload: dict[str, str], policy: DeliveryPolicy) -> None:
     try:
-        response = requests.post(
-            url, json={"text": message, "reference": reference}, timeout=policy.timeout_seconds
-        )
+        response = requests.post(url, json=payload, timeout=policy.timeout_seconds)
         response.raise_for_status()
     except requests.RequestException as error:
         # The ERROR log line above still stands; say the webhook did not take it.
-        log.error("alert webhook failed for hand-over %s: %s", reference, type(error).__name__)
+        log.error("alert webhook failed: %s", type(error).__name__)
