@@ -1,5 +1,6 @@
 """`make run`: train if needed, then run the Rasa server, action server and web app in the
-foreground. Ctrl-C stops them all; if one dies the others are stopped with a clear message."""
+foreground. Ctrl-C stops them all. If one dies, locally the others are stopped with a clear
+message; in production (APP_ENV=production) it is started again."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from directory.importer import load_sample_if_empty
 READY_TIMEOUT_SECONDS = 180
 STOP_GRACE_SECONDS = 10
 PR_SET_PDEATHSIG = 1
+RESTART_LIMIT = 5
+RESTART_WINDOW = 300.0
 
 
 @dataclass
@@ -112,6 +115,15 @@ def balanced_servers(settings: Settings, model: str) -> list[Service]:
     return planned
 
 
+def may_restart(
+    history: list[float], now: float, limit: int = RESTART_LIMIT, window: float = RESTART_WINDOW
+) -> bool:
+    """In production a server that dies is started again, as systemd's Restart=on-failure
+    would, unless it has already been restarted `limit` times in the last `window` seconds:
+    then something is wrong that restarting will not fix, and everything stops."""
+    return len([at for at in history if now - at < window]) < limit
+
+
 def port_in_use(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # As the servers do, so a port left in TIME_WAIT by a previous run counts as free.
@@ -137,9 +149,12 @@ def answers(url: str) -> bool:
         return False
 
 
-def start(service: Service, env: dict[str, str], stopping: Callable[[], bool]) -> None:
+def start(
+    service: Service, env: dict[str, str], stopping: Callable[[], bool] | None = None
+) -> None:
+    """Start one service; with `stopping`, first wait for the one it waits for."""
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    while service.wait_for and not answers(service.wait_for) and not stopping():
+    while stopping and service.wait_for and not answers(service.wait_for) and not stopping():
         if time.monotonic() > deadline:
             break  # start anyway: if it then fails, the launcher says which one
         time.sleep(0.5)
@@ -250,17 +265,29 @@ def main() -> int:
             file=sys.stderr,
         )
     exit_code = 0
+    restarts: dict[str, list[float]] = {}
     while not stopping:
         for service in running:
             code = service.process.poll() if service.process else None
-            if code is not None:
+            if code is None:
+                continue
+            history = restarts.setdefault(service.label, [])
+            if settings.production and may_restart(history, time.monotonic()):
+                history.append(time.monotonic())
                 print(
                     f"\nThe {service.label} stopped unexpectedly (exit code {code}); "
-                    "stopping the others. Its messages above say why.",
+                    "starting it again.",
                     file=sys.stderr,
                 )
-                stopping, exit_code = True, 1
-                break
+                start(service, env)
+                continue
+            print(
+                f"\nThe {service.label} stopped unexpectedly (exit code {code}); "
+                "stopping the others. Its messages above say why.",
+                file=sys.stderr,
+            )
+            stopping, exit_code = True, 1
+            break
         time.sleep(0.3)
     print("Stopping...", file=sys.stderr)
     stop_all(running)
