@@ -56,8 +56,7 @@ start() {
       as_db_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U assistant "$db"
     done
   fi
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
-    --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log"
+  start_redis
   echo "export TEST_DATABASE_URL=postgresql://assistant@127.0.0.1:$PG_PORT/assistant"
   echo "export TEST_TRACKER_STORE_URL=postgresql://assistant@127.0.0.1:$PG_PORT/trackers"
   echo "export TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
@@ -72,9 +71,20 @@ stop() {
   fi
 }
 
+# For the fault tests: restart PostgreSQL mid-conversation; take Redis away and back.
+restart_db() { as_db_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w restart >/dev/null; }
+stop_redis() { redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; }
+start_redis() {
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+    --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log"
+}
+
 case "${1:-}" in
   start) start ;;
   keep) start keep ;;
+  restart-db) restart_db ;;
+  stop-redis) stop_redis ;;
+  start-redis) start_redis ;;
   stop) stop ;;
-  *) echo "usage: $0 start|keep|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|keep|stop|restart-db|stop-redis|start-redis" >&2; exit 2 ;;
 esac
