@@ -12,7 +12,11 @@ import os
 from rasa.core.run import serve_application
 
 from bot.rasa_endpoints import endpoints_for
-from bot.rasa_tuning import check_action_replies_once_compiled, configure_logging
+from bot.rasa_tuning import (
+    check_action_replies_once_compiled,
+    configure_logging,
+    tune_sqlite_tracker_store,
+)
 from bot.settings import PROJECT_ROOT, load_settings
 
 CREDENTIALS = PROJECT_ROOT / "bot" / "credentials.yml"
@@ -25,6 +29,7 @@ def main() -> None:
     settings = load_settings()
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     check_action_replies_once_compiled()
+    tune_sqlite_tracker_store()
     serve_application(
         model_path=args.model,
         interface=settings.host,

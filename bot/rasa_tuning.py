@@ -1,4 +1,4 @@
-"""Two corrections to how Rasa 3.6 behaves when started from our own code.
+"""Three corrections to how Rasa 3.6 behaves when started from our own code.
 
 Both were found by profiling the Rasa server under load (py-spy, 10 conversations at once):
 
@@ -12,11 +12,16 @@ Both were found by profiling the Rasa server under load (py-spy, 10 conversation
   jsonschema version Rasa pins, that took three quarters of the server's time. The schema
   never changes, so we build its validator once and check replies against it: the same
   check, the same error, without the repeated work.
+
+* The SQLite tracker store (the local default). Rasa opens it with SQLite's defaults, so
+  every turn's commit waits for the disk with the server's event loop blocked. We give it
+  the settings our own SQLite database has (write-ahead log, a busy timeout).
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from functools import cache
 from typing import Any
 
@@ -25,6 +30,10 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.log_utils import configure_structlog
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from directory.db import sqlite_pragmas
 
 
 def configure_logging(level_name: str) -> None:
@@ -52,6 +61,16 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
         )
         raise
     return True
+
+
+def _sqlite_only(dbapi_connection: object, record: object) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        sqlite_pragmas(dbapi_connection, record)
+
+
+def tune_sqlite_tracker_store() -> None:
+    # On the Engine class, as Rasa makes its engine itself: this process has no other.
+    event.listen(Engine, "connect", _sqlite_only)
 
 
 def check_action_replies_once_compiled() -> None:

@@ -30,11 +30,14 @@ def database_url() -> str:
     return f"sqlite:///{var / 'assistant.db'}"
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+def sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    """For every SQLite connection the project opens (and Rasa's tracker store's)."""
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    # WAL lets the web app read while an import writes; NORMAL sync is safe with WAL.
+    # WAL lets the web app read while the dispatcher or an import writes; NORMAL sync is
+    # safe with WAL. The busy timeout makes a second writer wait instead of failing.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 
@@ -43,7 +46,7 @@ def get_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
     return engine
 
 

@@ -4,8 +4,14 @@ import pytest
 import structlog
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
 
-from bot.rasa_tuning import check_action_replies_once_compiled, configure_logging
+from bot.rasa_tuning import (
+    check_action_replies_once_compiled,
+    configure_logging,
+    tune_sqlite_tracker_store,
+)
 
 
 @pytest.fixture
@@ -37,3 +43,10 @@ def test_debug_events_with_message_text_are_dropped_at_info(
 def test_an_unknown_level_falls_back_to_info() -> None:
     configure_logging("chatty")
     assert logging.getLogger("rasa").level == logging.INFO
+
+
+def test_rasas_sqlite_tracker_store_gets_a_write_ahead_log(tmp_path):
+    tune_sqlite_tracker_store()
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
