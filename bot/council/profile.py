@@ -104,6 +104,15 @@ def _require(section: dict, key: str, where: str) -> object:
     return section[key]
 
 
+def _days(retention: dict, key: str, default: int) -> int:
+    # The retention sweep deletes whatever is older than this: a 0 or a typo must not
+    # quietly delete every conversation.
+    raw = retention.get(key, default)
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+        raise ProfileError(f"retention.{key} should be a whole number of days, 1 or more")
+    return raw
+
+
 def load_profile(path: Path = DEFAULT_PROFILE_PATH) -> CouncilProfile:
     """Read and check the profile; raise ProfileError with a plain reason when it is wrong."""
     try:
@@ -140,6 +149,6 @@ def load_profile(path: Path = DEFAULT_PROFILE_PATH) -> CouncilProfile:
             str(name): tuple(str(d).upper() for d in districts)
             for name, districts in raw.get("localities", {}).items()
         },
-        conversations_retention_days=int(retention.get("conversations_days", 30)),
-        handovers_retention_days=int(retention.get("handovers_days", 2190)),
+        conversations_retention_days=_days(retention, "conversations_days", 30),
+        handovers_retention_days=_days(retention, "handovers_days", 2190),
     )

@@ -2,7 +2,10 @@
 
 Each round it re-queues rows a dead dispatcher left in `sending`, sends what is due, and
 raises alerts for hand-overs that are late. Several dispatchers may run at once: claims
-and alerts are guarded in the database."""
+and alerts are guarded in the database.
+
+Beside the rounds, a thread runs the retention sweep once an hour (bot/privacy/retention.py);
+a sweep deletes only what is past its time, so two dispatchers sweeping is harmless."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from bot.handover.delivery import Endpoint, deliver
 from bot.handover.models import upgrade
 from bot.handover.outbox import claim_due, sweep_stuck
 from bot.handover.policy import DeliveryPolicy
+from bot.privacy.retention import keep_sweeping
 from bot.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -90,6 +94,9 @@ def main() -> None:
     # Finish the try in hand, then stop: an interrupted send would be swept and sent again.
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda _signum, _frame: stop.set())
+    # Its own thread, so a long sweep never holds up a hand-over; it stops with the rounds.
+    sweeper = threading.Thread(target=keep_sweeping, args=(settings, stop), name="retention")
+    sweeper.start()
     run(
         settings.database_url,
         Endpoint.from_settings(settings),
@@ -97,6 +104,7 @@ def main() -> None:
         settings.alert_webhook_url,
         stop,
     )
+    sweeper.join()
 
 
 if __name__ == "__main__":

@@ -102,6 +102,8 @@ def services(tmp_path: Path) -> Iterator[Services]:
     env = {
         **os.environ,
         "DATABASE_URL": url,
+        # The dispatcher also runs the retention sweep: keep it off the developer's var/.
+        "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
         "RECEIVER_PORT": str(port := free_port()),
         "FIRST_CONTACT_URL": f"http://127.0.0.1:{port}/api/handovers",
         "FIRST_CONTACT_TOKEN": TOKEN,

@@ -1,0 +1,1 @@
+"""Personal data: retention sweeps, subject access exports and erasure."""
