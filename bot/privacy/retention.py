@@ -77,17 +77,20 @@ def sweep(
         )
         keep = queries.conversations_with_handovers(session)
     conversations = events = 0
-    with tracker.connect(tracker_store_url) as connection:
-        if connection is not None:
-            conversations, events = tracker.delete_quiet_conversations(
-                connection, now - timedelta(days=policy.conversations_days), keep
-            )
-    swept = Swept(conversations, events, handovers)
-    if swept:
-        with session_scope(database_url) as session:
-            queries.record_action(
-                session, now, "sweep", done_by, None, conversations, events, handovers
-            )
+    try:
+        with tracker.connect(tracker_store_url) as connection:
+            if connection is not None:
+                conversations, events = tracker.delete_quiet_conversations(
+                    connection, now - timedelta(days=policy.conversations_days), keep
+                )
+    finally:
+        # Recorded even if the tracker store failed: the hand-overs have gone all the same.
+        swept = Swept(conversations, events, handovers)
+        if swept:
+            with session_scope(database_url) as session:
+                queries.record_action(
+                    session, now, "sweep", done_by, None, conversations, events, handovers
+                )
     return swept
 
 

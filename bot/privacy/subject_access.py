@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bot.database import session_scope
 from bot.handover.models import from_db_time
 from bot.handover.record import iso
@@ -116,7 +118,11 @@ def _conversation(events: list[Event]) -> dict[str, Any]:
     }
 
 
-def _handovers(session: Any, conversation_ids: tuple[str, ...]) -> tuple[list, list]:
+def _handovers(
+    session: Session, conversation_ids: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The hand-overs sent from these conversations, and those First Contact received with
+    its work on them."""
     sent = [
         {
             "reference": row.reference,
@@ -206,11 +212,14 @@ def erase(
         ) + queries.delete_received(
             session, [row.reference for row in queries.received_of(session, ids)]
         )
-    with tracker.connect(tracker_store_url) as connection:
-        events = tracker.delete_conversations(connection, ids) if connection else 0
-    erased = Erased(len(ids), events, handovers)
-    with session_scope(database_url) as session:
-        queries.record_action(
-            session, now, "erase", done_by, found.subject, len(ids), events, handovers
-        )
-    return erased
+    events = 0
+    try:
+        with tracker.connect(tracker_store_url) as connection:
+            events = tracker.delete_conversations(connection, ids) if connection else 0
+    finally:
+        # Recorded even if the tracker store failed: the hand-overs have gone all the same.
+        with session_scope(database_url) as session:
+            queries.record_action(
+                session, now, "erase", done_by, found.subject, len(ids), events, handovers
+            )
+    return Erased(len(ids), events, handovers)

@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError
 
 from bot.database import session_scope
 from bot.handover.models import OutboxMessage, OutgoingHandover, ReceivedHandover
@@ -132,3 +133,25 @@ def test_exports_and_erasures_are_recorded_without_the_id_or_anything_said(two_p
         ("erase", hashed("mine"), "dpo", 1, found.events, 2),
     ]
     assert "mine" not in hashed("mine").removeprefix("conversation ")
+
+
+def test_an_erasure_the_tracker_store_fails_is_still_recorded_and_can_be_finished(tmp_path):
+    where = stores(tmp_path)
+    reference = hand_over(where, "broken", days_ago(1), worked_on=False)
+    save_conversation(
+        where, "broken", conversation_events(["help"], days_ago(1), reference=reference)
+    )
+    found = find(where.database_url, where.tracker_store_url, reference=reference)
+    where.tracker_path.rename(tmp_path / "tracker.moved")
+    where.tracker_path.write_bytes(b"not a database at all" * 100)
+
+    with pytest.raises(DatabaseError):
+        erase(where.database_url, where.tracker_store_url, found, "dpo", NOW)
+
+    with session_scope(where.database_url) as session:
+        [action] = queries.actions(session)
+    assert (action.action, action.events, action.handovers) == ("erase", 0, 2)
+    (tmp_path / "tracker.moved").replace(where.tracker_path)
+    again = find(where.database_url, where.tracker_store_url, reference=reference)
+    erase(where.database_url, where.tracker_store_url, again, "dpo", NOW)
+    assert senders(where.tracker_path) == set()
