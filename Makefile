@@ -70,8 +70,9 @@ browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the 
 	@scripts/install-browser.sh
 	$(PY) -m pytest tests/browser -q
 
-bench: model $(ASSETS) ## Speed and memory beside Rasa's starter bot; directory search at scale
+bench: model $(ASSETS) ## Speed and memory beside Rasa's starter bot; search at scale; load test
 	$(PY) -m bot.benchmarks
+	$(PY) -m bot.benchmarks.load
 
 bench-web: model $(ASSETS) ## Time a chat turn through the web app and straight to Rasa
 	$(PY) -m bot.benchmarks.web_chat

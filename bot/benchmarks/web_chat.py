@@ -49,8 +49,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_system() -> Iterator[tuple[str, str]]:
-    """Start the launcher on free ports; yield the web app's and Rasa's URLs."""
+def running_system(**overrides: str) -> Iterator[tuple[str, str]]:
+    """Start the launcher on free ports; yield the web app's and Rasa's URLs.
+    `overrides` are environment variables, e.g. a PostgreSQL DATABASE_URL."""
     with tempfile.TemporaryDirectory(prefix="web-chat-bench-") as workdir:
         ports = {name: str(free_port()) for name in ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT")}
         env = {
@@ -61,6 +62,7 @@ def running_system() -> Iterator[tuple[str, str]]:
             "DATABASE_URL": f"sqlite:///{Path(workdir) / 'assistant.db'}",
             "TRACKER_STORE_URL": f"sqlite:///{Path(workdir) / 'tracker.db'}",
             "LOG_LEVEL": "WARNING",
+            **overrides,
         }
         with (Path(workdir) / "launcher.log").open("w") as log:
             launcher = subprocess.Popen(
@@ -72,18 +74,19 @@ def running_system() -> Iterator[tuple[str, str]]:
             )
         web = f"http://127.0.0.1:{ports['WEB_PORT']}"
         try:
-            wait_ready(web, launcher)
+            wait_ready(web, launcher, Path(workdir) / "launcher.log")
             yield web, f"http://127.0.0.1:{ports['RASA_PORT']}"
         finally:
             launcher.send_signal(signal.SIGINT)
             launcher.wait(timeout=60)
 
 
-def wait_ready(web: str, launcher: subprocess.Popen[bytes]) -> None:
+def wait_ready(web: str, launcher: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + READY_SECONDS
     while time.monotonic() < deadline:
         if launcher.poll() is not None:
-            raise SystemExit("The system stopped while starting; run `make run` to see why.")
+            last = "\n".join(log.read_text(errors="replace").splitlines()[-15:])
+            raise SystemExit(f"The system stopped while starting. The end of its log:\n{last}")
         try:
             with urllib.request.urlopen(f"{web}/healthz", timeout=2) as response:
                 if response.status == 200:
