@@ -14,6 +14,7 @@ SOURCES = {
     "conversation": PROJECT_ROOT / "bot" / "conversation" / "phrases.yml",
     "safeguarding": PROJECT_ROOT / "bot" / "safeguarding" / "wording.yml",
     "helplines": PROJECT_ROOT / "bot" / "safeguarding" / "helplines.yml",
+    "chat": PROJECT_ROOT / "bot" / "web" / "wording.yml",
 }
 
 
@@ -32,7 +33,7 @@ def all_responses() -> Iterator[tuple[str, str]]:
         for name, variants in (domain.get("responses") or {}).items():
             for variant in variants:
                 yield f"{path.name}:{name}", variant["text"]
-    for source in ("conversation", "safeguarding"):
+    for source in ("conversation", "safeguarding", "chat"):
         for key, value in yaml.safe_load(SOURCES[source].read_text(encoding="utf-8")).items():
             for text in _strings(value):
                 yield f"{source}:{key}", text

@@ -12,9 +12,12 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import aiohttp
+import yaml
 
 from bot.council.profile import CouncilProfile
 
@@ -23,14 +26,31 @@ MAX_MESSAGE_CHARS = 2000
 # Room for 2,000 characters even when each is sent as a JSON escape pair (12 bytes),
 # small enough that nobody can make the app hold a large upload in memory.
 MAX_BODY_BYTES = 32 * 1024
+WORDING_PATH = Path(__file__).with_name("wording.yml")
 
-NOT_READ = "Sorry, we could not read that message. Please try sending it again."
-NO_CONVERSATION = "Sorry, this conversation could not be continued. Reload the page to start again."
-EMPTY = "Please type a message before sending."
-TOO_LONG = (
-    "Your message is too long to send. Please keep it to 2,000 characters or fewer, "
-    "for example by sending it in parts."
-)
+# Characters nobody types, which could only do harm further on, so they never reach Rasa:
+# control characters other than tab and new line (PostgreSQL cannot store a NUL in text);
+# UTF-16 surrogates left without their pair (they have no UTF-8 form, so the database
+# refuses them and a hand-over with one in it would be lost); and the bidirectional
+# embeddings, overrides and isolates, which can make words read differently on a worker's
+# screen from how they were written. The pages set dir="auto" on what people wrote, so
+# Arabic and Hebrew still read right to left.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@cache
+def wording() -> dict[str, str]:
+    """The chat's own messages from wording.yml, each on one line."""
+    raw = yaml.safe_load(WORDING_PATH.read_text(encoding="utf-8"))
+    return {str(key): " ".join(str(text).split()) for key, text in raw.items()}
+
+
+NOT_READ = wording()["not_read"]
+NO_CONVERSATION = wording()["no_conversation"]
+EMPTY = wording()["empty"]
+TOO_LONG = wording()["too_long"].format(limit=f"{MAX_MESSAGE_CHARS:,}")
 
 
 class Refusal(Exception):
@@ -67,12 +87,20 @@ def parse_chat_request(body: bytes) -> ChatRequest:
         raise Refusal(400, NO_CONVERSATION)
     if not isinstance(message, str):
         raise Refusal(400, NOT_READ)
-    message = message.strip()
+    message = clean_message(message)
     if not message:
         raise Refusal(400, EMPTY)
     if len(message) > MAX_MESSAGE_CHARS:
         raise Refusal(413, TOO_LONG)
     return ChatRequest(conversation_id, message)
+
+
+def clean_message(text: str) -> str:
+    """The message with the characters above taken out (a control character becomes a
+    space, so the words either side stay apart) and without surrounding whitespace."""
+    text = CONTROL_CHARACTERS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = LONE_SURROGATES.sub("\ufffd", text)
+    return BIDI_CONTROLS.sub("", text).strip()
 
 
 def text_for_rasa(message: str, offered_payloads: frozenset[str]) -> str:
@@ -144,20 +172,14 @@ class RateLimiter:
 
 
 def too_many_message(council: CouncilProfile) -> str:
-    return (
-        "You have sent a lot of messages in a short time. Please wait a minute, then try "
-        f"again. To talk to a person, call {council.first_contact.name} on "
-        f"{council.first_contact.phone}. In an emergency, call 999."
-    )
+    team = council.first_contact
+    return wording()["too_many"].format(team=team.name, phone=team.phone)
 
 
 def unavailable_message(council: CouncilProfile) -> str:
     team = council.first_contact
-    return (
-        "Sorry, the helper is not working at the moment. To talk to a person, call "
-        f"{team.name} on {team.phone} ({council.first_contact_hours.describe()}). "
-        "In an emergency, call 999."
-    )
+    hours = council.first_contact_hours.describe()
+    return wording()["unavailable"].format(team=team.name, phone=team.phone, hours=hours)
 
 
 def clean_replies(raw: object) -> list[dict[str, Any]]:

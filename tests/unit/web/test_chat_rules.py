@@ -10,6 +10,7 @@ from bot.web.chat import (
     OfferedButtons,
     RasaUnavailable,
     Refusal,
+    clean_message,
     clean_replies,
     parse_chat_request,
     text_for_rasa,
@@ -34,11 +35,37 @@ def test_a_good_request_gives_the_id_and_the_message_without_surrounding_spaces(
     )
 
 
-@pytest.mark.parametrize("message", ["", "   ", "\n\t "])
+@pytest.mark.parametrize("message", ["", "   ", "\n\t ", "\x00\x00", "\x1b\x7f", "\u202e"])
 def test_an_empty_or_blank_message_is_refused_kindly_with_400(message: str):
     refusal = refusal_of(body(message=message))
     assert refusal.status == 400
     assert refusal.message == "Please type a message before sending."
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("hello\x00world", "hello world"),
+        ("bell\x07 escape\x1b[31m delete\x7f c1\x85", "bell  escape [31m delete  c1"),
+        ("line one\r\nline two\rthree\tfour", "line one\nline two\nthree\tfour"),
+        ("a lone \ud800 half", "a lone \ufffd half"),
+        ("\u202egnp.exe\u202c and \u2066isolated\u2069", "gnp.exe and isolated"),
+        ("😀🙏❤️ 👨\u200d👩\u200d👧", "😀🙏❤️ 👨\u200d👩\u200d👧"),
+        ("أحتاج مساعدة لأمي", "أحتاج مساعدة لأمي"),
+        ("אני צריך עזרה", "אני צריך עזרה"),
+        ("'; DROP TABLE events; --", "'; DROP TABLE events; --"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+    ],
+)
+def test_characters_that_could_harm_further_on_are_taken_out_and_the_rest_kept(
+    typed: str, kept: str
+):
+    assert clean_message(typed) == kept
+
+
+def test_what_reaches_rasa_can_always_be_written_as_utf_8():
+    message = parse_chat_request(body(message="help \ud83d me \udc00")).message
+    assert message.encode("utf-8") == "help \ufffd me \ufffd".encode()
 
 
 def test_a_message_of_exactly_the_limit_is_accepted():
