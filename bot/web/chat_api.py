@@ -44,21 +44,30 @@ def refusal_response(refusal: chat.Refusal, headers: dict[str, str] | None = Non
 def add_chat_routes(
     app: Sanic, settings: Settings, config: WebConfig, council: CouncilProfile
 ) -> None:
-    limiter = chat.RateLimiter(config.chat_messages_per_minute)
+    per_visitor = chat.RateLimiter(config.chat_messages_per_minute)
+    per_conversation = chat.RateLimiter(config.chat_messages_per_conversation_per_minute)
     offered = chat.OfferedButtons()
+
+    def too_many(wait: float) -> HTTPResponse:
+        refusal = chat.Refusal(429, chat.too_many_message(council))
+        return refusal_response(refusal, {"Retry-After": str(math.ceil(wait))})
 
     @app.post("/api/chat", stream=True)
     async def chat_turn(request: Request) -> HTTPResponse:
         # remote_addr honours Sanic's PROXIES_COUNT / FORWARDED_SECRET behind a proxy.
-        wait = limiter.take(request.remote_addr or request.ip)
+        # Counted before the body is read, so a flood of bad requests is limited too.
+        wait = per_visitor.take(request.remote_addr or request.ip)
         if wait:
-            refusal = chat.Refusal(429, chat.too_many_message(council))
-            return refusal_response(refusal, {"Retry-After": str(math.ceil(wait))})
+            return too_many(wait)
         try:
             turn = chat.parse_chat_request(await read_limited_body(request, chat.MAX_BODY_BYTES))
             text = chat.text_for_rasa(turn.message, offered.offered(turn.conversation_id))
         except chat.Refusal as refusal:
             return refusal_response(refusal)
+        # Only messages that would reach Rasa count against their conversation.
+        wait = per_conversation.take(turn.conversation_id)
+        if wait:
+            return too_many(wait)
         try:
             replies = await chat.ask_rasa(
                 request.app.ctx.http,

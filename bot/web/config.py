@@ -14,6 +14,9 @@ from bot.settings import SettingsError
 class WebConfig:
     # Enough for anyone typing, too few for a script to flood Rasa or run up its costs.
     chat_messages_per_minute: int = 20
+    # One message every five seconds is faster than anyone reads the replies; this stops
+    # a script that spreads itself over many addresses from flooding one conversation.
+    chat_messages_per_conversation_per_minute: int = 12
     rasa_timeout_seconds: float = 15.0
     # Where "Exit this page" goes: a neutral site, as the GOV.UK Design System suggests.
     exit_page_url: str = "https://www.bbc.co.uk/weather"
@@ -22,11 +25,12 @@ class WebConfig:
 def load_web_config(env: Mapping[str, str] | None = None) -> WebConfig:
     env = os.environ if env is None else env
     defaults = WebConfig()
-    per_minute = env.get("CHAT_MESSAGES_PER_MINUTE", str(defaults.chat_messages_per_minute))
-    if not per_minute.isdigit() or int(per_minute) < 1:
-        raise SettingsError(
-            f"CHAT_MESSAGES_PER_MINUTE should be a whole number, not {per_minute!r}"
-        )
+    per_minute = _whole_number(env, "CHAT_MESSAGES_PER_MINUTE", defaults.chat_messages_per_minute)
+    per_conversation = _whole_number(
+        env,
+        "CHAT_MESSAGES_PER_CONVERSATION_PER_MINUTE",
+        defaults.chat_messages_per_conversation_per_minute,
+    )
     timeout = env.get("CHAT_RASA_TIMEOUT_SECONDS", str(defaults.rasa_timeout_seconds))
     try:
         timeout_seconds = float(timeout)
@@ -39,4 +43,11 @@ def load_web_config(env: Mapping[str, str] | None = None) -> WebConfig:
     exit_url = env.get("EXIT_PAGE_URL", defaults.exit_page_url)
     if urlsplit(exit_url).scheme not in ("http", "https"):
         raise SettingsError(f"EXIT_PAGE_URL should be a web address, not {exit_url!r}")
-    return WebConfig(int(per_minute), timeout_seconds, exit_url)
+    return WebConfig(per_minute, per_conversation, timeout_seconds, exit_url)
+
+
+def _whole_number(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name, str(default))
+    if not value.isdigit() or int(value) < 1:
+        raise SettingsError(f"{name} should be a whole number, not {value!r}")
+    return int(value)
