@@ -16,11 +16,19 @@ from bot.web.config import WebConfig, load_web_config
 from bot.web.pages import add_page_routes
 from directory.web import blueprint as oruk_api
 
+# The largest body any route takes: a hand-over posted to /api/handovers with a long
+# transcript (400 messages of 2,000 characters, each up to 4 bytes, fits). Sanic's
+# default of 100 MB would let anyone make the app read that much before any check; the
+# chat refuses far sooner (bot/web/chat.py, MAX_BODY_BYTES).
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
 
 def create_app(
     settings: Settings, name: str = "conversation_one_web", config: WebConfig | None = None
 ) -> Sanic:
     app = Sanic(name, configure_logging=False)
+    # SANIC_REQUEST_MAX_SIZE may lower it further, never raise it.
+    app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE, MAX_REQUEST_BYTES)
     app.ctx.settings = settings
     council = settings.council()
     config = load_web_config() if config is None else config
