@@ -67,6 +67,18 @@ def test_markup_typed_by_the_person_shows_as_text_and_never_runs(page: ChatPage)
     assert page.driver.execute_script("return window.pwned === undefined")
 
 
+def test_arabic_and_hebrew_read_right_to_left_and_english_left_to_right(page: ChatPage):
+    for message in ("أحتاج مساعدة لأمي", "אני צריך עזרה עם אמא שלי"):
+        page.type_and_send(message)
+    directions = page.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#chat-log .chat__text'),"
+        " p => [p.textContent, getComputedStyle(p).direction]);"
+    )
+    assert ["أحتاج مساعدة لأمي", "rtl"] in directions
+    assert ["אני צריך עזרה עם אמא שלי", "rtl"] in directions
+    assert all(direction == "ltr" for text, direction in directions if text.isascii())
+
+
 def test_the_conversation_survives_a_reload_in_the_same_tab(page: ChatPage):
     page.type_and_send("hello")
     before = page.said()

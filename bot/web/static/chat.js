@@ -173,6 +173,8 @@
     message.append(element("p", "chat__who", mine ? "You:" : "Helper:"));
     if (entry.text) {
       const text = element("p", "chat__text");
+      // Arabic or Hebrew reads right to left, and stray direction marks stay inside.
+      text.dir = "auto";
       text.append(withLinks(entry.text));
       message.append(text);
     }

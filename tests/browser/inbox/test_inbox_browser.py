@@ -19,6 +19,8 @@ from tests.unit.handover.factories import (
 pytestmark = pytest.mark.browser
 
 PAYLOAD = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+ARABIC = "ابني يأخذ مالي"
+HEBREW = "הבן שלי לוקח את הכסף שלי"
 
 
 def test_the_sign_in_page_has_no_accessibility_violations(inbox: InboxPage):
@@ -89,8 +91,10 @@ def test_markup_a_person_wrote_is_shown_as_text_and_never_runs(
 ):
     facts = safeguarding_facts(
         conversation_id="conv-browser-xss",
-        transcript=transcript("I'm worried about my mum", "What's been happening?", PAYLOAD),
-        in_their_words=[PAYLOAD],
+        transcript=transcript(
+            "I'm worried about my mum", "What's been happening?", HEBREW, "I see.", PAYLOAD
+        ),
+        in_their_words=[PAYLOAD, ARABIC],
     )
     built = record(facts)
     assert inbox_app.post_handover(built).status_code == 201
@@ -101,10 +105,13 @@ def test_markup_a_person_wrote_is_shown_as_text_and_never_runs(
     assert "Overdue" in row.text  # its call-back time, on a Tuesday in November, has passed
     inbox.screenshot("inbox-list", 1280)
     inbox.open(f"/first-contact/handovers/{built['reference']}")
-    quote = inbox.driver.find_element(By.CSS_SELECTOR, "blockquote.inbox-quote")
-    assert quote.text == PAYLOAD
+    quotes = inbox.driver.find_elements(By.CSS_SELECTOR, "blockquote.inbox-quote")
+    assert [quote.text for quote in quotes] == [PAYLOAD, ARABIC]
+    # Right-to-left writing reads right to left; the rest of the page is unaffected.
+    assert [quote.value_of_css_property("direction") for quote in quotes] == ["ltr", "rtl"]
     turns = inbox.driver.find_elements(By.CSS_SELECTOR, ".inbox-turn__text")
     assert turns[-1].text == PAYLOAD
+    assert turns[2].text == HEBREW and turns[2].value_of_css_property("direction") == "rtl"
     assert inbox.driver.execute_script("return window.pwned === undefined;")
     assert inbox.driver.find_elements(By.CSS_SELECTOR, "main img") == []
     inbox.screenshot("inbox-xss-as-text", 1280)
