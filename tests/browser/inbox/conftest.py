@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.expected_conditions import staleness_of
 
 from tests.browser.chat_page import ChatPage
 from tests.integration.handover.conftest import stop
@@ -30,6 +31,8 @@ class InboxPage(ChatPage):
             By.CSS_SELECTOR, f"form[action$='/{form_action}'] button[type=submit]"
         )
         button.click()
+        # The page before may already have "?done=" in its address: wait for the new one.
+        self.wait_until(staleness_of(button))
         self.wait_until(
             lambda d: (
                 "?done=" in d.current_url or d.find_elements(By.CLASS_NAME, "govuk-error-summary")
