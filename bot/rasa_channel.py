@@ -1,4 +1,5 @@
-"""Rasa's REST channel at the same address (/webhooks/rest/webhook), failing kindly.
+"""Rasa's REST channel at the same address (/webhooks/rest/webhook), checking what is
+posted (bot/rest_checks.py) and failing kindly.
 
 When a turn fails (the tracker store's database or the Redis lock store is down, say),
 Rasa's own channel logs the person's message with the error and answers with an empty
@@ -16,6 +17,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
+from bot.rest_checks import check_rest_request
 from bot.settings import load_settings
 from bot.web.chat import unavailable_message
 
@@ -58,4 +60,7 @@ class GuardedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        webhook = super().blueprint(guarded(on_new_message))
+        # The web app's rules for a message, for programs that post to Rasa directly.
+        webhook.middleware("request")(check_rest_request)
+        return webhook

@@ -103,17 +103,7 @@ def kind_refusal(response: requests.Response) -> str:
     return body.get("error") or body.get("message") or ""
 
 
-# Rasa's own channel fails on these; bot/rest_checks.py refuses them kindly once the
-# channel (bot/rasa_channel.py) adds its check_rest_request middleware.
-NEEDS_REST_CHECKS = pytest.mark.xfail(
-    strict=True, reason="bot/rasa_channel.py does not yet use bot.rest_checks"
-)
-RASA_CASES = [
-    pytest.param(bad, marks=NEEDS_REST_CHECKS, id=bad.name)
-    if bad.name in {"an empty body", "a JSON list", "a message that is not text"}
-    else pytest.param(bad, id=bad.name)
-    for bad in BAD_INPUTS
-]
+RASA_CASES = [pytest.param(bad, id=bad.name) for bad in BAD_INPUTS]
 
 
 @pytest.mark.parametrize("bad", RASA_CASES)

@@ -82,18 +82,7 @@ def test_markup_typed_in_the_chat_reaches_the_inbox_as_text_and_never_as_markup(
     assert SCRIPT not in inbox.text and IMAGE not in inbox.text
 
 
-@pytest.mark.parametrize(
-    "how",
-    [
-        "web",
-        pytest.param(
-            "rasa",
-            marks=pytest.mark.xfail(
-                strict=True, reason="bot/rasa_channel.py does not yet use bot.rest_checks"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("how", ["web", "rasa"])
 def test_a_crisis_with_a_nul_and_half_a_surrogate_pair_is_still_handed_over(stack: Stack, how: str):
     conversation = f"abuse-unstorable-{how}"
     said = [
