@@ -20,7 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.web.chat import EMPTY, NOT_READ, Refusal, clean_message, wording
+from bot.web.chat import NOT_READ, Refusal, checked_message, clean_message, wording
 
 # Ten times what the web app lets through, for a program that sends a long story at once;
 # the 100,000 characters someone could send would keep Rasa from everyone else.
@@ -49,14 +49,7 @@ def read_rest_message(body: bytes) -> dict[str, Any]:
         raise Refusal(400, NO_SENDER)
     if clean_message(sender) != sender.strip():
         raise Refusal(400, NO_SENDER)
-    message = data.get("message")
-    if not isinstance(message, str):
-        raise Refusal(400, NOT_READ)
-    message = clean_message(message)
-    if not message:
-        raise Refusal(400, EMPTY)
-    if len(message) > MAX_REST_MESSAGE_CHARS:
-        raise Refusal(413, TOO_LONG)
+    message = checked_message(data.get("message"), MAX_REST_MESSAGE_CHARS, TOO_LONG)
     return {**data, "sender": sender, "message": message}
 
 

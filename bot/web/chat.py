@@ -85,14 +85,19 @@ def parse_chat_request(body: bytes) -> ChatRequest:
     conversation_id, message = data.get("conversation_id"), data.get("message")
     if not isinstance(conversation_id, str) or not CONVERSATION_ID.fullmatch(conversation_id):
         raise Refusal(400, NO_CONVERSATION)
+    return ChatRequest(conversation_id, checked_message(message, MAX_MESSAGE_CHARS, TOO_LONG))
+
+
+def checked_message(message: object, most: int, too_long: str) -> str:
+    """The message cleaned, or a Refusal saying kindly what is wrong with it."""
     if not isinstance(message, str):
         raise Refusal(400, NOT_READ)
     message = clean_message(message)
     if not message:
         raise Refusal(400, EMPTY)
-    if len(message) > MAX_MESSAGE_CHARS:
-        raise Refusal(413, TOO_LONG)
-    return ChatRequest(conversation_id, message)
+    if len(message) > most:
+        raise Refusal(413, too_long)
+    return message
 
 
 def clean_message(text: str) -> str:
