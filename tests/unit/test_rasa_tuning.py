@@ -6,7 +6,10 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
+from bot import rasa_tuning
 from bot.rasa_tuning import (
     check_action_replies_once_compiled,
     configure_logging,
@@ -47,6 +50,11 @@ def test_an_unknown_level_falls_back_to_info() -> None:
 
 def test_rasas_sqlite_tracker_store_gets_a_write_ahead_log(tmp_path):
     tune_sqlite_tracker_store()
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
-    with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    try:
+        store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        # It listens on every engine: in the Rasa server only the tracker store's, but
+        # here it would reach other tests' engines.
+        event.remove(Engine, "connect", rasa_tuning._sqlite_only)
