@@ -4,15 +4,15 @@ Contact's case system (which can be down, hang, or answer) and the team's alert 
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-from tests.integration.stack import free_port
 
 
 class FakeCouncil:
     def __init__(self) -> None:
-        self.port = free_port()
+        self._reserved: socket.socket | None = None
+        self.port = self._reserve(0)
         self.handovers: list[dict] = []
         self.alerts: list[dict] = []
         self.hanging = threading.Event()  # a hand-over post is being held
@@ -28,10 +28,21 @@ class FakeCouncil:
     def alert_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/alerts"
 
+    def _reserve(self, port: int) -> int:
+        """Hold the port while "down": bound but not listening, so a connection is refused
+        and no other process (nor the kernel, for a client's own end) can take it."""
+        self._reserved = socket.socket()
+        self._reserved.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._reserved.bind(("127.0.0.1", port))
+        return self._reserved.getsockname()[1]
+
     def up(self) -> None:
         self._hang = False
         self._release.set()
         if self._server is None:
+            if self._reserved is not None:
+                self._reserved.close()
+                self._reserved = None
             self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
             self._server.daemon_threads = True
             threading.Thread(target=self._server.serve_forever, daemon=True).start()
@@ -47,6 +58,8 @@ class FakeCouncil:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        if self._reserved is None:
+            self._reserve(self.port)
 
     def keys_for(self, conversation_id: str) -> list[str]:
         return [
