@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa.core.agent import Agent
 
+from bot.rasa_tuning import configure_logging
 from bot.safety.evaluate import UNSEEN_PATHS, load_messages, score_messages
 from bot.safety.screen import RiskAssessment
 
@@ -25,6 +26,8 @@ async def _parse_all(model: Path, texts: list[str]) -> dict[str, RiskAssessment]
 
 
 def score_with_model(model: Path) -> dict[str, Any]:
+    # Rasa's structlog would otherwise print every parse, text included, over the report.
+    configure_logging("WARNING")
     labelled, unseen = load_messages(), load_messages(UNSEEN_PATHS)
     texts = sorted({m["text"] for m in labelled + unseen})
     rated = asyncio.run(_parse_all(model, texts))
