@@ -4,6 +4,7 @@ ports with a throw-away database, and talk to it over HTTP."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -134,14 +135,23 @@ def wait_ready(stack: Stack) -> None:
     raise RuntimeError(f"the stack was not ready in time:\n{stack.log()[-3000:]}")
 
 
+# Personal details inside what the tests said: phone numbers, email addresses, postcodes.
+DETAILS = re.compile(
+    r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b",
+    re.IGNORECASE,
+)
+
+
 def personal_data_in_log(stack: Stack) -> list[str]:
-    """Messages the tests sent that show up in the system's log: there should be none.
+    """What the tests said, or the phone numbers, emails and postcodes in it, that shows up
+    in the system's log: there should be none.
 
     Short replies ("yes", "for me") could appear in the log for other reasons, so only
-    messages of three words or more are looked for."""
+    messages of three words or more are looked for whole."""
     log = stack.log().lower()
     said = {m for m in stack.messages if len(m.split()) >= 3}
-    return sorted(m for m in said if m.lower() in log)
+    details = {d for m in stack.messages for d in DETAILS.findall(m)}
+    return sorted(m for m in said | details if m.lower() in log)
 
 
 def stop(stack: Stack) -> int:
