@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import requests
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bot.benchmarks.processes import pids_listening_on
 from bot.settings import PROJECT_ROOT
@@ -54,11 +55,26 @@ def council() -> Iterator[FakeCouncil]:
     fake.down()
 
 
+def own_database(url: str, name: str) -> str:
+    """A fresh database on the same PostgreSQL server. The other stacks of the test run
+    share TEST_DATABASE_URL, and their dispatchers would deliver these hand-overs
+    (to their own inbox) while First Contact is meant to be down."""
+    server = make_url(url)
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as db:
+        db.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        db.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return str(server.set(database=name))
+
+
 @pytest.fixture(scope="module")
 def production(tmp_path_factory: pytest.TempPathFactory, council: FakeCouncil) -> Iterator[Stack]:
     workdir: Path = tmp_path_factory.mktemp("production")
     env = stack_environment(
         workdir,
+        DATABASE_URL=own_database(os.environ["TEST_DATABASE_URL"], "faults_assistant"),
+        TRACKER_STORE_URL=own_database(os.environ["TEST_TRACKER_STORE_URL"], "faults_trackers"),
         APP_ENV="production",
         RASA_SERVERS="2",
         RASA_TOKEN="fault-tests-rasa-token-0123456789",
