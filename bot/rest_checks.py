@@ -13,14 +13,13 @@ Nothing here logs or keeps what a person wrote."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.web.chat import NOT_READ, Refusal, checked_message, clean_message, wording
+from bot.web.chat import Refusal, checked_message, clean_message, json_object, wording
 
 # Ten times what the web app lets through, for a program that sends a long story at once;
 # the 100,000 characters someone could send would keep Rasa from everyone else.
@@ -35,12 +34,7 @@ TOO_LONG = wording()["too_long"].format(limit=f"{MAX_REST_MESSAGE_CHARS:,}")
 def read_rest_message(body: bytes) -> dict[str, Any]:
     """The posted JSON object with a checked `sender` and a cleaned `message`; raise
     Refusal with a kind message when it is not one Rasa should see."""
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise Refusal(400, NOT_READ) from error
-    if not isinstance(data, dict):
-        raise Refusal(400, NOT_READ)
+    data = json_object(body)
     sender = data.get("sender")
     if isinstance(sender, int) and not isinstance(sender, bool):
         sender = str(sender)

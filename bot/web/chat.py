@@ -76,16 +76,22 @@ def parse_chat_request(body: bytes) -> ChatRequest:
     """Check one request body; raise Refusal with a kind, plain message when it is wrong."""
     if len(body) > MAX_BODY_BYTES:
         raise Refusal(413, TOO_LONG)
+    data = json_object(body)
+    conversation_id, message = data.get("conversation_id"), data.get("message")
+    if not isinstance(conversation_id, str) or not CONVERSATION_ID.fullmatch(conversation_id):
+        raise Refusal(400, NO_CONVERSATION)
+    return ChatRequest(conversation_id, checked_message(message, MAX_MESSAGE_CHARS, TOO_LONG))
+
+
+def json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object, or a Refusal saying kindly it could not be read."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise Refusal(400, NOT_READ) from error
     if not isinstance(data, dict):
         raise Refusal(400, NOT_READ)
-    conversation_id, message = data.get("conversation_id"), data.get("message")
-    if not isinstance(conversation_id, str) or not CONVERSATION_ID.fullmatch(conversation_id):
-        raise Refusal(400, NO_CONVERSATION)
-    return ChatRequest(conversation_id, checked_message(message, MAX_MESSAGE_CHARS, TOO_LONG))
+    return data
 
 
 def checked_message(message: object, most: int, too_long: str) -> str:
