@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,3 +43,13 @@ class Chat:
 
     def slots(self) -> dict:
         return self.stack.tracker(self.sender)["slots"]
+
+
+def wait_for_handover(stack: Stack, reference: str) -> dict:
+    """The hand-over as First Contact's API gives it, once it has arrived (30 s at most)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if any(item["reference"] == reference for item in stack.handovers()):
+            return stack.handover(reference)
+        time.sleep(0.3)
+    raise AssertionError(f"hand-over {reference} never reached First Contact")

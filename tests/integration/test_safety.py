@@ -1,18 +1,7 @@
 """Risk at any point comes first, and reaches First Contact with the whole story."""
 
-import time
-
-from tests.integration.conversation import Chat
+from tests.integration.conversation import Chat, wait_for_handover
 from tests.integration.stack import Stack
-
-
-def wait_for_handover(stack: Stack, reference: str) -> dict:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if any(item["reference"] == reference for item in stack.handovers()):
-            return stack.handover(reference)
-        time.sleep(0.5)
-    raise AssertionError(f"hand-over {reference} never reached the inbox")
 
 
 def test_a_crisis_in_the_first_message_gets_999_first_and_a_hand_over(stack: Stack):

@@ -6,7 +6,6 @@ of a surrogate pair) in a message that needs a hand-over never cost the person i
 from __future__ import annotations
 
 import html
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ import pytest
 from bot.inbox.cli import add_staff
 from bot.web.chat import clean_message
 from tests.integration.abuse.visitors import Visitor
+from tests.integration.conversation import wait_for_handover
 from tests.integration.inbox.conftest import Worker
 from tests.integration.stack import Stack
 
@@ -45,12 +45,7 @@ def worker(stack: Stack) -> Iterator[Worker]:
 def hand_over_of(stack: Stack, conversation_id: str) -> dict:
     reference = stack.tracker(conversation_id)["slots"]["handover_reference"]
     assert reference, "no hand-over was made"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if any(item["reference"] == reference for item in stack.handovers()):
-            return stack.handover(reference)
-        time.sleep(0.3)
-    raise AssertionError(f"hand-over {reference} never reached First Contact")
+    return wait_for_handover(stack, reference)
 
 
 def person_said(handover: dict) -> list[str]:
