@@ -21,6 +21,24 @@ READY_SECONDS = 240
 SATURDAY_11PM = "2026-11-21T23:00:00+00:00"
 
 
+def free_ports(count: int) -> int:
+    """The first of `count` consecutive free ports: with RASA_SERVERS=N the servers take
+    the N ports above RASA_PORT and ACTIONS_PORT, so those must be free too."""
+    while True:
+        base = free_port()
+        if base + count < 65536 and all(_free(base + n) for n in range(1, count)):
+            return base
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -89,8 +107,8 @@ def stack_environment(workdir: Path, **overrides: str) -> dict[str, str]:
         **os.environ,
         "PYTHONPATH": str(PROJECT_ROOT),
         "WEB_PORT": str(free_port()),
-        "RASA_PORT": str(free_port()),
-        "ACTIONS_PORT": str(free_port()),
+        "RASA_PORT": str(free_ports(3)),
+        "ACTIONS_PORT": str(free_ports(3)),
         "RASA_TOKEN": "integration-test-token",
         "FIRST_CONTACT_TOKEN": "integration-first-contact-token",
         # `make integration-pg` runs the same tests on PostgreSQL and a Redis lock store.
