@@ -30,6 +30,9 @@ def build_app() -> Sanic:
         return json({"error": "the action failed", "action_name": action}, status=500)
 
     app.error_handler.add(Exception, on_error)
+    # Longer than the Rasa server keeps an idle connection (bot/rasa_endpoints.py), so
+    # it is always the client that closes one, never mid-call.
+    app.config.KEEP_ALIVE_TIMEOUT = 75
     return app
 
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from functools import partial
 
 from rasa.core.run import serve_application
+from rasa.core.utils import AvailableEndpoints
 
-from bot.rasa_endpoints import endpoints_for
-from bot.rasa_tuning import (
-    check_action_replies_once_compiled,
-    configure_logging,
-    tune_sqlite_tracker_store,
-)
+from bot.rasa_endpoints import KeepAliveEndpoint, endpoints_for
+from bot.rasa_tuning import check_action_replies_once_compiled, configure_logging
 from bot.settings import PROJECT_ROOT, load_settings
 
 CREDENTIALS = PROJECT_ROOT / "bot" / "credentials.yml"
@@ -27,9 +25,9 @@ def main() -> None:
     parser.add_argument("--model", required=True)
     args = parser.parse_args()
     settings = load_settings()
+    endpoints = endpoints_for(settings)
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     check_action_replies_once_compiled()
-    tune_sqlite_tracker_store()
     serve_application(
         model_path=args.model,
         interface=settings.host,
@@ -37,8 +35,14 @@ def main() -> None:
         credentials=str(CREDENTIALS),
         auth_token=settings.rasa_token,
         enable_api=True,
-        endpoints=endpoints_for(settings),
+        endpoints=endpoints,
+        server_listeners=[(partial(close_action_sessions, endpoints), "after_server_stop")],
     )
+
+
+async def close_action_sessions(endpoints: AvailableEndpoints, *_: object) -> None:
+    if isinstance(endpoints.action, KeepAliveEndpoint):
+        await endpoints.action.close()
 
 
 if __name__ == "__main__":

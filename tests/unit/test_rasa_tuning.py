@@ -1,20 +1,37 @@
 import logging
 
+import jsonschema
 import pytest
 import structlog
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
-from bot import rasa_tuning
 from bot.rasa_tuning import (
+    ActionReplyValidator,
     check_action_replies_once_compiled,
     configure_logging,
-    tune_sqlite_tracker_store,
 )
+
+SCHEMA = RemoteAction.action_response_format_spec()
+REPLIES = {
+    "slots and a bot message": {
+        "events": [
+            {"event": "slot", "name": "risk_level", "value": "high", "timestamp": None},
+            {"event": "bot", "text": "Thank you", "data": {"buttons": []}},
+            {"event": "session_started"},
+            {"event": "action", "name": "action_listen"},
+        ],
+        "responses": [{"text": "Hello", "buttons": [{"title": "Yes", "payload": "/affirm"}]}],
+    },
+    "nothing at all": {},
+    "events not a list": {"events": "not a list"},
+    "an event that is not an object": {"events": ["slot"]},
+    "an event without a name": {"events": [{"name": "risk_level"}]},
+    "an unknown event": {"events": [{"event": "teleport"}]},
+    "an event of the wrong shape": {"events": [{"event": "slot", "name": 42}]},
+    "a timestamp that is text": {"events": [{"event": "restart", "timestamp": "noon"}]},
+    "responses not objects": {"events": [], "responses": ["hello"]},
+}
 
 
 @pytest.fixture
@@ -33,6 +50,46 @@ def test_a_malformed_action_reply_is_refused_as_rasa_would(remote_action: Remote
         remote_action._validate_action_result({"events": "not a list"})
 
 
+VALID = {"slots and a bot message", "nothing at all"}
+
+
+@pytest.mark.parametrize("name", REPLIES)
+def test_the_quicker_check_agrees_with_jsonschema(name: str) -> None:
+    reply = REPLIES[name]
+    try:
+        jsonschema.validate(reply, SCHEMA)
+        expected = None
+    except ValidationError as error:
+        expected = error.message
+    try:
+        ActionReplyValidator(SCHEMA).validate(reply)
+        got = None
+    except ValidationError as error:
+        got = error.message
+    assert got == expected
+    assert (got is None) == (name in VALID)
+
+
+def test_event_schemas_that_share_a_name_are_refused() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "events": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "oneOf": [
+                        {"properties": {"event": {"const": "slot"}}},
+                        {"properties": {"event": {"const": "slot"}, "name": {"type": "string"}}},
+                    ],
+                },
+            }
+        },
+    }
+    with pytest.raises(ValueError, match="share a name"):
+        ActionReplyValidator(schema)
+
+
 def test_debug_events_with_message_text_are_dropped_at_info(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -46,15 +103,3 @@ def test_debug_events_with_message_text_are_dropped_at_info(
 def test_an_unknown_level_falls_back_to_info() -> None:
     configure_logging("chatty")
     assert logging.getLogger("rasa").level == logging.INFO
-
-
-def test_rasas_sqlite_tracker_store_gets_a_write_ahead_log(tmp_path):
-    tune_sqlite_tracker_store()
-    try:
-        store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
-        with store.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-    finally:
-        # It listens on every engine: in the Rasa server only the tracker store's, but
-        # here it would reach other tests' engines.
-        event.remove(Engine, "connect", rasa_tuning._sqlite_only)
