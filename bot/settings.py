@@ -13,6 +13,8 @@ from bot.council.profile import DEFAULT_PROFILE_PATH, CouncilProfile, load_profi
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 VAR_DIR = PROJECT_ROOT / "var"
+# Where `make eval` and `make bench` keep their latest reports, under version control.
+RESULTS_DIR = PROJECT_ROOT / "results"
 
 # Local defaults for secrets. They are safe only because every server listens on
 # loopback; production mode refuses to start with any of them (see `check_production`).

@@ -27,10 +27,9 @@ from tqdm import tqdm
 from bot.benchmarks import starter
 from bot.benchmarks.processes import pids_listening_on, pids_running, resident_mb
 from bot.benchmarks.web_chat import SCRIPT, running_system
-from bot.settings import PROJECT_ROOT
+from bot.settings import RESULTS_DIR
 from directory.bench import time_search
 
-RESULTS = PROJECT_ROOT / "results"
 CONCURRENCY = (1, 10, 50)
 TARGET_P95_MS_AT_10 = 150.0
 
@@ -203,15 +202,15 @@ def main() -> int:
     parser.add_argument("--search-sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
     results = run(args.rounds, args.search_sizes)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
     report = markdown(results)
-    (RESULTS / "bench.md").write_text(report)
+    (RESULTS_DIR / "bench.md").write_text(report)
     width = max(len(what) for what, _, _ in summary(results))
     print(f"{'What we measured':{width}}  {'Ours':>12}  Peer")
     for what, ours, peer in summary(results):
         print(f"{what:{width}}  {ours:>12}  {peer}")
-    print(f"\nFull report: {RESULTS / 'bench.md'}")
+    print(f"\nFull report: {RESULTS_DIR / 'bench.md'}")
     return 0
 
 

@@ -29,9 +29,8 @@ from sqlalchemy import create_engine, text
 from tqdm import tqdm
 
 from bot.benchmarks.web_chat import SCRIPT, percentile, running_system
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, RESULTS_DIR
 
-RESULTS = PROJECT_ROOT / "results"
 SERVICES = str(PROJECT_ROOT / "scripts" / "test-services.sh")
 CRISIS_SCRIPT = (
     "i want to end it all tonight, i've got the tablets ready",
@@ -225,9 +224,9 @@ def main() -> int:
     finally:
         services("stop")
     report = table(rows)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "load.json").write_text(json.dumps(rows, indent=2) + "\n")
-    (RESULTS / "load.md").write_text(
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "load.json").write_text(json.dumps(rows, indent=2) + "\n")
+    (RESULTS_DIR / "load.md").write_text(
         "# Load test\n\nProduced by `python -m bot.benchmarks.load` (part of `make bench`): "
         "PostgreSQL, Redis, nginx, N Rasa and N action servers on this machine.\n\n" + report
     )

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, RESULTS_DIR
 
 SCRIPT = (
     "hello",
@@ -180,7 +180,14 @@ def main() -> None:
         sys.stderr.write("Starting the system on free ports (about 15 seconds)...\n")
         with running_system() as (web, rasa):
             results = asyncio.run(measure(web, rasa, args.conversations, args.rounds))
-    sys.stdout.write(table(results, args.conversations))
+    report = table(results, args.conversations)
+    sys.stdout.write(report)
+    if not args.web:  # the system as `make run` starts it: keep the figures for review
+        RESULTS_DIR.mkdir(exist_ok=True)
+        (RESULTS_DIR / "web-chat.md").write_text(
+            "# Chat turn through the web app\n\nProduced by `make bench-web` on this machine."
+            f"\n\n```\n{report}```\n"
+        )
 
 
 if __name__ == "__main__":

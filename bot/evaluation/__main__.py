@@ -22,12 +22,11 @@ from bot.evaluation.report import markdown, summary_rows
 from bot.language.readability import banned_words_in, grade
 from bot.language.responses import all_responses
 from bot.safety import evaluate as safety
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import PROJECT_ROOT, RESULTS_DIR, load_settings
 from bot.training import ensure_model
 from directory.evaluation import evaluate as signposting
 
 HERE = Path(__file__).parent
-RESULTS = PROJECT_ROOT / "results"
 
 
 def language() -> dict[str, Any]:
@@ -117,12 +116,12 @@ def main() -> int:
     ]
     results = run_steps(steps, default_pipeline_steps)
     results["seconds"] = round(time.monotonic() - started)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "evaluation.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "evaluation.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     report = markdown(results)
-    (RESULTS / "evaluation.md").write_text(report)
+    (RESULTS_DIR / "evaluation.md").write_text(report)
     print("\n".join(summary_rows(results)))
-    print(f"\nFull report: {RESULTS / 'evaluation.md'}")
+    print(f"\nFull report: {RESULTS_DIR / 'evaluation.md'}")
     return 0
 
 
