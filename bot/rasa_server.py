@@ -15,7 +15,11 @@ from rasa.core.utils import AvailableEndpoints
 
 from bot.rasa_endpoints import KeepAliveEndpoint, endpoints_for
 from bot.rasa_graph import run_prediction_graphs_in_order
-from bot.rasa_tuning import check_action_replies_once_compiled, configure_logging
+from bot.rasa_tuning import (
+    check_action_replies_once_compiled,
+    classify_from_sentence_features_only,
+    configure_logging,
+)
 from bot.settings import PROJECT_ROOT, load_settings
 
 CREDENTIALS = PROJECT_ROOT / "bot" / "credentials.yml"
@@ -29,6 +33,7 @@ def main() -> None:
     endpoints = endpoints_for(settings)
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     check_action_replies_once_compiled()
+    classify_from_sentence_features_only()
     run_prediction_graphs_in_order()
     serve_application(
         model_path=args.model,

@@ -1,15 +1,23 @@
 import logging
 
 import jsonschema
+import numpy as np
 import pytest
+import scipy.sparse
 import structlog
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
 
+from bot import rasa_tuning
 from bot.rasa_tuning import (
     ActionReplyValidator,
     check_action_replies_once_compiled,
     configure_logging,
+    sentence_features_matrix,
 )
 
 SCHEMA = RemoteAction.action_response_format_spec()
@@ -103,3 +111,29 @@ def test_debug_events_with_message_text_are_dropped_at_info(
 def test_an_unknown_level_falls_back_to_info() -> None:
     configure_logging("chatty")
     assert logging.getLogger("rasa").level == logging.INFO
+
+
+def _features(kind: str, origin: str, values: list[list[float]], dense: bool = False) -> Features:
+    matrix = np.array(values) if dense else scipy.sparse.coo_matrix(values)
+    return Features(matrix, kind, TEXT, origin)
+
+
+def _message(dense: bool = False) -> Message:
+    message = Message(data={TEXT: "my mum fell"})
+    for origin, width in (("lexical", 2), ("words", 3), ("letters", 4)):
+        message.add_features(_features("sequence", origin, [[1.0] * width] * 3))
+        row = [[float(n % 3) for n in range(width)]]
+        message.add_features(_features("sentence", origin, row))
+    if dense:
+        message.add_features(_features("sentence", "dense", [[0.5, 0.25]], dense=True))
+    return message
+
+
+@pytest.mark.parametrize("dense", [False, True], ids=["sparse only", "with dense features"])
+def test_the_classifier_gets_the_same_matrix_built_once(dense: bool) -> None:
+    messages = [_message(dense), _message(dense)]
+    classifier = object.__new__(LogisticRegressionClassifier)
+    ours = sentence_features_matrix(classifier, messages)
+    rasas = rasa_tuning._rasas_create_x(classifier, messages)
+    assert ours.shape == rasas.shape
+    assert (ours.toarray() == rasas.toarray()).all()
