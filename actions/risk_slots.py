@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.safety.levels import LEVELS, merge, rank
+from bot.safety.levels import LEVELS, merge, raises_concern, rank
 from bot.safety.screen import RiskAssessment
 
 # Enough to explain any real conversation; stops a long chat bloating the tracker.
@@ -37,8 +37,10 @@ def _turn_number(tracker: Tracker) -> int:
 
 def risk_slot_events(tracker: Tracker) -> list[EventType]:
     """SlotSet events for what this message changed; empty if nothing changed."""
-    new = _assessment(tracker.latest_message.get("risk"))
-    if new is None or new.level == "none":
+    risk = tracker.latest_message.get("risk")
+    # The Rasa server skips this action for the same test (bot/safety/slot_extraction.py).
+    new = _assessment(risk) if raises_concern(risk) else None
+    if new is None:
         return []
     old_level = tracker.get_slot("risk_level") or "none"
     old_categories = list(tracker.get_slot("risk_categories") or [])

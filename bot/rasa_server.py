@@ -20,6 +20,7 @@ from bot.rasa_tuning import (
     classify_from_sentence_features_only,
     configure_logging,
 )
+from bot.safety.slot_extraction import update_risk_only_when_rated
 from bot.settings import PROJECT_ROOT, load_settings
 
 CREDENTIALS = PROJECT_ROOT / "bot" / "credentials.yml"
@@ -35,6 +36,7 @@ def main() -> None:
     check_action_replies_once_compiled()
     classify_from_sentence_features_only()
     run_prediction_graphs_in_order()
+    update_risk_only_when_rated()
     serve_application(
         model_path=args.model,
         interface=settings.host,

@@ -16,6 +16,12 @@ def rank(level: str | None) -> int:
     return _RANK.get(level or "none", 0)
 
 
+def raises_concern(risk: object) -> bool:
+    """Whether a message's rating (`risk` in its parse data) is above `none`: only such a
+    rating can change the conversation's risk slots."""
+    return isinstance(risk, dict) and rank(risk.get("level")) > 0
+
+
 def max_level(a: str | None, b: str | None) -> str:
     """The more serious of two levels (unknown values count as `none`)."""
     return LEVELS[max(rank(a), rank(b))]
