@@ -9,9 +9,10 @@ This store keeps the trackers of recent conversations in memory, as Rasa left th
 saving, and asks the database one small question per turn: how many events does this
 conversation have, and when was the latest? If the answer is what this process last
 wrote, the kept tracker is current and is used as it is. Otherwise (another Rasa
-server took a turn, the conversation was erased, a turn failed half-way, a new session
-began) the tracker is rebuilt from the database exactly as Rasa would. The database stays
-the only record: nothing is written anywhere else, and a restart loses only speed.
+server took a turn, the conversation was erased, a turn failed half-way) the tracker is
+rebuilt from the database exactly as Rasa would. When a new session begins, the kept
+tracker is cut to that session, as Rasa reads it back. The database stays the only
+record: nothing is written anywhere else, and a restart loses only speed.
 """
 
 from __future__ import annotations
