@@ -124,6 +124,13 @@ def may_restart(
     return len([at for at in history if now - at < window]) < limit
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now, for runs that start their own servers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def port_in_use(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # As the servers do, so a port left in TIME_WAIT by a previous run counts as free.

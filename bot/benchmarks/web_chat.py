@@ -16,7 +16,6 @@ import asyncio
 import os
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bot.launcher import free_port
 from bot.settings import PROJECT_ROOT, RESULTS_DIR
 
 SCRIPT = (
@@ -40,12 +40,6 @@ SCRIPT = (
 )
 TARGET_P95_MS = 300.0
 READY_SECONDS = 240
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

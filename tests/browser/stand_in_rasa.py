@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.integration.stack import free_port
+from bot.launcher import free_port
 
 
 class StandInRasa:

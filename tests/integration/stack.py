@@ -15,6 +15,7 @@ from pathlib import Path
 
 import requests
 
+from bot.launcher import free_port
 from bot.settings import PROJECT_ROOT
 
 READY_SECONDS = 240
@@ -37,12 +38,6 @@ def _free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

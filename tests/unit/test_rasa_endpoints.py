@@ -11,6 +11,7 @@ from bot.rasa_endpoints import (
     tracker_store_config,
 )
 from bot.settings import load_settings
+from tests.local_server import serving
 
 
 def test_a_sqlite_url_becomes_our_sql_tracker_store_with_the_file_path():
@@ -60,14 +61,9 @@ async def _calls(replies: list[tuple[int, dict]]) -> tuple[list, set, bool]:
 
     app = web.Application()
     app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    endpoint = KeepAliveEndpoint(url=f"http://127.0.0.1:{port}/webhook")
     results: list = []
-    try:
+    async with serving(app) as action_server:
+        endpoint = KeepAliveEndpoint(url=f"{action_server}/webhook")
         for _ in replies:
             try:
                 results.append(await endpoint.request(json={"next_action": "x"}))
@@ -76,8 +72,6 @@ async def _calls(replies: list[tuple[int, dict]]) -> tuple[list, set, bool]:
         async with endpoint.session() as session:
             await endpoint.close()
             closed = session.closed
-    finally:
-        await runner.cleanup()
     return results, peers, closed
 
 

@@ -1,5 +1,4 @@
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from bot.launcher import free_port
 from directory.validation import page_problems, problems
 from tests.directory_factories import database, service
 
@@ -24,12 +24,6 @@ app.run(host="127.0.0.1", port=int(sys.argv[1]), access_log=False, workers=1)
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("web")
@@ -42,7 +36,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             for n in range(3)
         ],
     )
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", APP, str(port)],
         env={**os.environ, "DATABASE_URL": url},

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from bot.handover.models import upgrade
-from tests.integration.stack import free_port
+from bot.launcher import free_port
 
 REPO = Path(__file__).resolve().parents[3]
 SECRET = "integration-signing-secret"

@@ -24,8 +24,8 @@ from bot.handover.outbox import body_of
 from bot.handover.signing import signed_headers
 from bot.inbox.cli import add_staff
 from bot.inbox.models import upgrade as upgrade_inbox
+from bot.launcher import free_port
 from tests.integration.handover.conftest import SECRET, stop, wait_for
-from tests.integration.stack import free_port
 
 REPO = Path(__file__).resolve().parents[3]
 EMAIL = "ann.worker@council.example"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from bot.launcher import free_port
 from tests.integration.handover.conftest import stop, wait_for
 from tests.integration.inbox.conftest import (
     EMAIL,
@@ -18,7 +19,6 @@ from tests.integration.inbox.conftest import (
     csrf_token,
     start_inbox_app,
 )
-from tests.integration.stack import free_port
 from tests.unit.handover.factories import anonymous_facts, call_back_facts, record
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import requests
 
+from bot.launcher import free_port
 from bot.settings import PROJECT_ROOT
-from tests.integration.stack import free_port, stack_environment
+from tests.integration.stack import stack_environment
 
 READY_SECONDS = 30
 

@@ -19,6 +19,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.safety import slot_extraction
 from bot.safety.levels import raises_concern
 from bot.safety.screen import screen
+from tests.local_server import serving
 
 CUSTOM = {"type": "custom", "action": "action_update_risk"}
 DOMAIN = Domain.from_dict(
@@ -46,20 +47,14 @@ async def extract(text: str) -> tuple[list, list[str]]:
 
     app = web.Application()
     app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        endpoint = EndpointConfig(url=f"http://127.0.0.1:{runner.addresses[0][1]}/webhook")
+    async with serving(app) as action_server:
+        endpoint = EndpointConfig(url=f"{action_server}/webhook")
         tracker = DialogueStateTracker.from_events("p1", [], DOMAIN.slots)
         parse = {"intent": {"name": "share_what_matters"}, "risk": screen(text).as_dict()}
         tracker.update(UserUttered(text, parse_data=parse))
         events = await ActionExtractSlots(endpoint).run(
             CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, DOMAIN
         )
-    finally:
-        await runner.cleanup()
     return events, called
 
 

@@ -1,7 +1,6 @@
 """`ask_rasa` against a small stand-in for Rasa's REST channel on a free port."""
 
 import asyncio
-import socket
 from collections.abc import Awaitable, Callable
 
 import aiohttp
@@ -9,33 +8,18 @@ import pytest
 from aiohttp import web
 
 from bot.web.chat import ChatRequest, RasaUnavailable, ask_rasa
+from tests.local_server import serving
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def ask_stand_in(handler: Handler, timeout_seconds: float = 2.0) -> list[dict]:
     app = web.Application()
     app.router.add_post("/webhooks/rest/webhook", handler)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            return await ask_rasa(
-                session,
-                f"http://127.0.0.1:{port}",
-                ChatRequest("conversation-1", "hello"),
-                timeout_seconds,
-            )
-    finally:
-        await runner.cleanup()
+    async with serving(app) as rasa, aiohttp.ClientSession() as session:
+        return await ask_rasa(
+            session, rasa, ChatRequest("conversation-1", "hello"), timeout_seconds
+        )
 
 
 async def echo(request: web.Request) -> web.Response:
