@@ -64,7 +64,7 @@ eval: model ## The quality report: understanding, safety, signposting, language
 	$(PY) -m bot.evaluation
 
 eval-quick: model ## The same without Rasa's default pipeline in cross-validation (minutes less)
-	$(PY) -m bot.evaluation --default-folds 0
+	$(PY) -m bot.evaluation --quick
 
 browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the first time)
 	@scripts/install-browser.sh

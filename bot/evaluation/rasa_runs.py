@@ -56,46 +56,9 @@ def intent_scores(report_dir: Path) -> dict[str, Any]:
     }
 
 
-def cross_validation(config: Path, out: Path, folds: int = 5) -> dict[str, Any]:
-    rasa(
-        "test",
-        "nlu",
-        "--cross-validation",
-        "--folds",
-        str(folds),
-        "--config",
-        str(config),
-        "--nlu",
-        "data",
-        "--out",
-        str(out),
-        "--domain",
-        "bot/domain",
-    )
-    return intent_scores(out)
-
-
 def heldout(model: Path, heldout_file: Path, out: Path) -> dict[str, Any]:
     rasa("test", "nlu", "--model", str(model), "--nlu", str(heldout_file), "--out", str(out))
     return intent_scores(out)
-
-
-def train_nlu(config: Path, out: Path, name: str) -> Path:
-    rasa(
-        "train",
-        "nlu",
-        "--config",
-        str(config),
-        "--nlu",
-        "data",
-        "--domain",
-        "bot/domain",
-        "--out",
-        str(out),
-        "--fixed-model-name",
-        name,
-    )
-    return out / f"{name}.tar.gz"
 
 
 def story_success(model: Path, stories: Path, out: Path) -> dict[str, Any]:

@@ -23,9 +23,9 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             f"{_num(r['nlu_default_heldout']['f1'])} Rasa default",
         ),
         (
-            "Understands messages (intent F1, 5-fold cross-validation)",
+            f"Understands messages (intent F1, {r['folds']}-fold cross-validation)",
             _num(r["nlu_ours_cv"]["f1"]),
-            f"{_num(r['nlu_default_cv']['f1'])} Rasa default",
+            f"{_num((r['nlu_default_cv'] or {}).get('f1'))} Rasa default",
         ),
         (
             "Serious risk rated urgent or higher (labelled set)",
@@ -105,10 +105,11 @@ def markdown(r: dict[str, Any]) -> str:
     for key, title in (
         ("nlu_ours_heldout", "Ours, held-out split"),
         ("nlu_default_heldout", "Rasa default pipeline, held-out split"),
-        ("nlu_ours_cv", "Ours, 5-fold cross-validation"),
-        ("nlu_default_cv", "Rasa default pipeline, 5-fold cross-validation"),
+        ("nlu_ours_cv", f"Ours, {r['folds']}-fold cross-validation"),
+        ("nlu_default_cv", f"Rasa default pipeline, {r['folds']}-fold cross-validation"),
     ):
-        lines += _intent_section(title, r[key])
+        if r[key]:
+            lines += _intent_section(title, r[key])
     d = r["dialogue"]
     lines += [
         "## Dialogue",

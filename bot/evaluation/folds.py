@@ -1,0 +1,128 @@
+"""Intent classification scored on the same folds for both pipelines, a fold per process.
+
+`rasa test nlu --cross-validation` trains its folds one after another on fresh random
+splits: ours and Rasa's default were scored on different folds each run, and TensorFlow
+kept about 1.4 of two cores busy for a quarter of an hour. Here the folds are drawn once
+from a fixed seed and written to files, and every training (each fold of each pipeline, and
+the default pipeline on all the data for the held-out split) is a task for a pool of
+single-threaded worker processes, one per core. Rasa's own functions split, train, predict
+and score; only the scheduling is ours."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import numpy
+
+from bot.evaluation.rasa_runs import intent_scores
+from bot.settings import PROJECT_ROOT
+
+SEED = 2026
+DOMAIN = PROJECT_ROOT / "bot" / "domain"
+
+
+@dataclass(frozen=True)
+class Fold:
+    train: Path
+    test: Path
+
+
+def write_folds(nlu: Path, folds: int, out: Path) -> list[Fold]:
+    """Stratified folds of the NLU data, as Rasa's cross-validation draws them (intents with
+    fewer examples than folds left out), from a fixed seed so every run and both pipelines
+    see the same ones."""
+    from rasa.nlu.test import drop_intents_below_freq, generate_folds
+    from rasa.shared.importers.importer import TrainingDataImporter
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLWriter
+
+    importer = TrainingDataImporter.load_from_dict(
+        training_data_paths=[str(nlu)], domain_path=str(DOMAIN)
+    )
+    data = drop_intents_below_freq(importer.get_nlu_data(), cutoff=folds)
+    # generate_folds shuffles with numpy's global generator and takes no seed of its own.
+    numpy.random.seed(SEED)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, (train, test) in enumerate(generate_folds(folds, data), start=1):
+        fold = Fold(out / f"fold-{number}-train.yml", out / f"fold-{number}-test.yml")
+        RasaYAMLWriter().dump(fold.train, train)
+        RasaYAMLWriter().dump(fold.test, test)
+        written.append(fold)
+    return written
+
+
+def _start_worker(log: Path) -> None:
+    """One TensorFlow thread per worker: two workers on two cores do more than one worker
+    with two threads. Rasa's progress output goes to a log rather than over the report."""
+    from bot.rasa_tuning import configure_logging
+
+    os.environ.update(TF_INTRA_OP_PARALLELISM_THREADS="1", TF_INTER_OP_PARALLELISM_THREADS="1")
+    stream = log.with_name(f"{log.stem}-{os.getpid()}.log").open("a")
+    os.dup2(stream.fileno(), sys.stdout.fileno())
+    os.dup2(stream.fileno(), sys.stderr.fileno())
+    configure_logging("WARNING")  # structlog would otherwise write every text it parses
+
+    from rasa.utils.tensorflow.environment import setup_tf_environment
+
+    setup_tf_environment()
+
+
+def train_and_predict(config: Path, train: Path, test: Path, out: Path) -> list[Any]:
+    """Train an NLU model on `train` and return Rasa's intent results for `test`."""
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_nlu
+    from rasa.nlu.test import get_eval_data
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    model = train_nlu(str(config), str(train), str(out), domain=str(DOMAIN))
+    intents, _, _ = asyncio.run(get_eval_data(Agent.load(model).processor, load_data(str(test))))
+    return intents
+
+
+def scores(futures: list[Future[list[Any]]], out: Path) -> dict[str, Any]:
+    """Precision, recall, F1 and confusions over the results of all `futures` together, as
+    Rasa pools its folds; Rasa's report and errors are written to `out` for review."""
+    from rasa.nlu.test import evaluate_intents
+
+    results = [result for future in futures for result in future.result()]
+    out.mkdir(parents=True, exist_ok=True)
+    evaluate_intents(
+        results, str(out), successes=False, errors=True, disable_plotting=True, report_as_dict=True
+    )
+    return intent_scores(out)
+
+
+class TrainingPool:
+    """Worker processes that each train and test one model at a time."""
+
+    def __init__(self, work: Path) -> None:
+        work.mkdir(parents=True, exist_ok=True)
+        self._work = work
+        self._count = 0
+        self._pool = ProcessPoolExecutor(
+            max_workers=len(os.sched_getaffinity(0)),
+            mp_context=get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(work / "worker.log",),
+        )
+
+    def submit(self, config: Path, train: Path, test: Path) -> Future[list[Any]]:
+        self._count += 1
+        out = self._work / f"model-{self._count}"
+        return self._pool.submit(train_and_predict, config, train, test, out)
+
+    def cross_validation(self, config: Path, folds: list[Fold]) -> list[Future[list[Any]]]:
+        return [self.submit(config, fold.train, fold.test) for fold in folds]
+
+    def __enter__(self) -> TrainingPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=exc[0] is not None)
