@@ -10,8 +10,11 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data data
+# When make began, so the long commands can say how long they took.
+STARTED := $(shell date +%s)
+ELAPSED = echo "make $@ took $$(( ($$(date +%s) - $(STARTED)) / 60 )) min $$(( ($$(date +%s) - $(STARTED)) % 60 )) s"
 
-.PHONY: help run run-prod test lint validate unit stories integration integration-pg browser model eval eval-quick bench assets bench-web
+.PHONY: help system system-prod run run-prod test lint validate unit stories integration integration-pg browser model eval eval-quick bench assets bench-web
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,13 +30,22 @@ $(ASSETS): bot/web/frontend/package.json bot/web/frontend/package-lock.json bot/
 
 assets: $(ASSETS) ## Install GOV.UK Frontend (npm) and build the stylesheet
 
+system: ## Install the Debian packages every test needs (only what is missing)
+	@scripts/setup-system.sh test
+
+system-prod:
+	@scripts/setup-system.sh prod
+
 run: $(INSTALLED) $(ASSETS) ## Set up (first time only), train if needed, and run everything
+	@scripts/setup-system.sh run
 	@$(PY) -m bot.launcher
 
-run-prod: $(INSTALLED) $(ASSETS) ## The production layout: PostgreSQL, Redis, 2 Rasa + 2 action servers, nginx
+run-prod: system-prod $(INSTALLED) $(ASSETS) ## The production layout: PostgreSQL, Redis, 2 Rasa + 2 action servers, nginx
 	@scripts/run-prod.sh
 
-test: lint validate unit stories integration integration-pg browser ## Run every test (what CI runs)
+# The system packages come first, so no stage finds a program missing that a later one installs.
+test: system lint validate unit stories integration integration-pg browser ## Run every test (what CI runs)
+	@$(ELAPSED)
 
 lint: $(INSTALLED) ## Ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -62,6 +74,7 @@ integration-pg: model $(ASSETS) ## The integration tests again on PostgreSQL and
 
 eval: model ## The quality report: understanding, safety, signposting, language
 	$(PY) -m bot.evaluation
+	@$(ELAPSED)
 
 eval-quick: model ## The same without Rasa's default pipeline in cross-validation (minutes less)
 	$(PY) -m bot.evaluation --quick
@@ -70,9 +83,10 @@ browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the 
 	@scripts/install-browser.sh
 	$(PY) -m pytest tests/browser -q
 
-bench: model $(ASSETS) ## Speed and memory beside Rasa's starter bot; search at scale; load test
+bench: system-prod model $(ASSETS) ## Speed and memory beside Rasa's starter bot; search at scale; load test
 	$(PY) -m bot.benchmarks
 	$(PY) -m bot.benchmarks.load
+	@$(ELAPSED)
 
 bench-web: model $(ASSETS) ## Time a chat turn through the web app and straight to Rasa
 	$(PY) -m bot.benchmarks.web_chat

@@ -175,6 +175,13 @@ def start(
     )
 
 
+def locate_programs(planned: list[Service]) -> None:
+    """Turn a program named by a plan (nginx) into its path, or say how to install it."""
+    for service in planned:
+        if service.argv[0] == nginx.PROGRAM:
+            service.argv[0] = nginx.nginx_binary()
+
+
 def stop_all(running: list[Service]) -> None:
     for service in running:
         if service.process and service.process.poll() is None:
@@ -236,6 +243,7 @@ def main() -> int:
         return 2
     try:
         planned = services(settings, model="")
+        locate_programs(planned)
     except FileNotFoundError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
@@ -252,6 +260,7 @@ def main() -> int:
     prepare_database(settings)
     model = str(ensure_model(settings.model_dir))
     running = services(settings, model)
+    locate_programs(running)
     stopping = False
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install what the web pages and the browser tests need, doing only what is missing:
-# Debian's Chromium and its matching chromedriver; the npm packages in bot/web/frontend
-# (GOV.UK Frontend, served by the web app; axe-core, injected by the accessibility tests;
-# sass, which builds the council's stylesheet from GOV.UK Frontend's Sass).
+# Debian's Chromium and its matching chromedriver (through scripts/setup-system.sh); the
+# npm packages in bot/web/frontend (GOV.UK Frontend, served by the web app; axe-core,
+# injected by the accessibility tests; sass, which builds the council's stylesheet from
+# GOV.UK Frontend's Sass).
 # Safe to run again and again; a second run changes nothing and takes a second.
 #
 #   scripts/install-browser.sh                the browser and the web assets
@@ -10,13 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" != "--assets-only" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
-  echo "Installing Chromium and chromedriver with apt-get..." >&2
-  sudo_if_needed=()
-  [ "$(id -u)" -eq 0 ] || sudo_if_needed=(sudo)
-  "${sudo_if_needed[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq chromium chromium-driver
-fi
+[ "${1:-}" = "--assets-only" ] || scripts/setup-system.sh test
 
 frontend=bot/web/frontend
 stamp="$frontend/node_modules/.installed-from"

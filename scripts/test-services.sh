@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Start or stop a private PostgreSQL and Redis on loopback for the test run, installing
-# them (and nginx, which the scale-out tests run themselves) from Debian's packages when
-# absent. Nothing here touches a system-wide server.
+# Start or stop a private PostgreSQL and Redis on loopback for the test run (installed, with
+# nginx, by scripts/setup-system.sh when absent). Nothing here touches a system-wide server.
 #   scripts/test-services.sh start   -> prints the URLs to export (a fresh, empty database)
 #   scripts/test-services.sh keep    -> the same, keeping the database of the last run
 #   scripts/test-services.sh stop
@@ -20,18 +19,7 @@ as_db_user() {
 }
 
 install_if_missing() {
-  local missing=()
-  [ -n "$PG_BIN" ] || missing+=(postgresql)
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  # nginx balances the two Rasa servers in the scale-out tests (RASA_SERVERS=2).
-  PATH=$PATH:/usr/sbin command -v nginx >/dev/null || missing+=(nginx-light)
-  [ ${#missing[@]} -eq 0 ] && return
-  if [ "$(id -u)" != 0 ]; then
-    echo "Please install ${missing[*]} (apt-get install ${missing[*]}), then run again." >&2
-    exit 1
-  fi
-  echo "Installing ${missing[*]} from Debian's packages..." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  scripts/setup-system.sh prod
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 }
 

@@ -47,22 +47,28 @@ def render(settings: Settings, run_dir: Path) -> str:
     )
 
 
+PROGRAM = "nginx"
+MISSING = "RASA_SERVERS above 1 needs nginx: scripts/setup-system.sh prod installs it"
+
+
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+    """Where nginx is installed (Debian puts it in sbin, often outside a user's PATH)."""
+    found = shutil.which(PROGRAM) or shutil.which(PROGRAM, path="/usr/sbin:/usr/local/sbin")
     if not found:
-        raise FileNotFoundError(
-            "RASA_SERVERS above 1 needs nginx: apt-get install nginx-light (or nginx)"
-        )
+        raise FileNotFoundError(MISSING)
     return found
 
 
 def write_config(settings: Settings, run_dir: Path) -> list[str]:
-    """Write nginx.conf into run_dir; return the command that runs nginx in the foreground."""
+    """Write nginx.conf into run_dir; return the command that runs nginx in the foreground.
+
+    The command names the program; the launcher finds it just before starting it, so a plan
+    can be made (and tested) on a machine without nginx."""
     run_dir.mkdir(parents=True, exist_ok=True)
     config = run_dir / "nginx.conf"
     config.write_text(render(settings, run_dir))
     return [
-        nginx_binary(),
+        PROGRAM,
         "-e",
         "stderr",
         "-p",
