@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -27,7 +28,25 @@ def training_inputs(root: Path = PROJECT_ROOT) -> list[Path]:
     files = [root / "config.yml"]
     for folder in (root / "bot" / "domain", root / "data"):
         files += sorted(path for path in folder.rglob("*") if path.suffix in {".yml", ".yaml"})
-    return files
+    return files + component_sources(root / "config.yml", root)
+
+
+def component_sources(config: Path, root: Path = PROJECT_ROOT) -> list[Path]:
+    """The code and wording of our own components named in `config` (a change there changes
+    what the model does): every .py and .yml file in each one's package, evaluation sets
+    apart, which only measure it."""
+    names = re.findall(r"^\s*-\s*name:\s*([\w.]+)\.\w+\s*$", config.read_text(), re.MULTILINE)
+    files: set[Path] = set()
+    for module in names:
+        package = (root / module.replace(".", "/")).parent
+        if not package.is_dir() or not package.is_relative_to(root):
+            continue
+        files.update(
+            path
+            for path in package.rglob("*")
+            if path.suffix in {".py", ".yml"} and "evaluation" not in path.relative_to(root).parts
+        )
+    return sorted(files)
 
 
 def fingerprint(files: list[Path], root: Path = PROJECT_ROOT) -> str:
