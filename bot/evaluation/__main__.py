@@ -87,7 +87,9 @@ def main() -> int:
         ("language", language),
     ]
     folds = write_folds(data, args.folds, work / "folds")
-    with TrainingPool(work / "training") as pool:
+    # Each fold's results are kept by the hash of what made them, outside the checkout.
+    cache = load_settings().model_dir.parent / "evaluation"
+    with TrainingPool(work / "training", cache) as pool:
         # Longest first, so the short trainings of ours fill the gaps at the end.
         training = {
             "nlu_default_heldout": [pool.submit(DEFAULT_CONFIG, data, heldout)],

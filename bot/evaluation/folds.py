@@ -11,6 +11,7 @@ and score; only the scheduling is ours."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +24,7 @@ import numpy
 
 from bot.evaluation.rasa_runs import intent_scores
 from bot.settings import PROJECT_ROOT
+from bot.training import component_sources, fingerprint
 
 SEED = 2026
 DOMAIN = PROJECT_ROOT / "bot" / "domain"
@@ -86,6 +88,31 @@ def train_and_predict(config: Path, train: Path, test: Path, out: Path) -> list[
     return intents
 
 
+def cached_train_and_predict(
+    config: Path, train: Path, test: Path, out: Path, cached: Path
+) -> list[Any]:
+    """train_and_predict, keeping Rasa's results in `cached` for the next run."""
+    results = train_and_predict(config, train, test, out)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps([result._asdict() for result in results]))
+    partial.replace(cached)  # whole or not at all, even if the run is stopped here
+    return results
+
+
+def load_results(cached: Path) -> list[Any]:
+    from rasa.nlu.test import IntentEvaluationResult
+
+    return [IntentEvaluationResult(**item) for item in json.loads(cached.read_text())]
+
+
+def results_key(config: Path, train: Path, test: Path) -> str:
+    """What a fold's results depend on: Rasa's version, the pipeline (with our components'
+    code), the fold's training and test data. Anything else changed, the key changes."""
+    inputs = [config, *component_sources(config), train, test]
+    return fingerprint(inputs, root=Path("/"))
+
+
 def scores(futures: list[Future[list[Any]]], out: Path) -> dict[str, Any]:
     """Precision, recall, F1 and confusions over the results of all `futures` together, as
     Rasa pools its folds; Rasa's report and errors are written to `out` for review."""
@@ -102,9 +129,10 @@ def scores(futures: list[Future[list[Any]]], out: Path) -> dict[str, Any]:
 class TrainingPool:
     """Worker processes that each train and test one model at a time."""
 
-    def __init__(self, work: Path) -> None:
+    def __init__(self, work: Path, cache: Path) -> None:
         work.mkdir(parents=True, exist_ok=True)
         self._work = work
+        self._cache = cache
         self._count = 0
         self._pool = ProcessPoolExecutor(
             max_workers=len(os.sched_getaffinity(0)),
@@ -114,9 +142,15 @@ class TrainingPool:
         )
 
     def submit(self, config: Path, train: Path, test: Path) -> Future[list[Any]]:
+        """Train and test in a worker, or take the results of an identical earlier run."""
         self._count += 1
+        cached = self._cache / f"{results_key(config, train, test)}.json"
+        if cached.exists():
+            done: Future[list[Any]] = Future()
+            done.set_result(load_results(cached))
+            return done
         out = self._work / f"model-{self._count}"
-        return self._pool.submit(train_and_predict, config, train, test, out)
+        return self._pool.submit(cached_train_and_predict, config, train, test, out, cached)
 
     def cross_validation(self, config: Path, folds: list[Fold]) -> list[Future[list[Any]]]:
         return [self.submit(config, fold.train, fold.test) for fold in folds]

@@ -1,0 +1,24 @@
+"""A fold's results are reused only when everything that made them is the same."""
+
+from pathlib import Path
+
+from bot.evaluation.folds import results_key
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def test_the_key_changes_with_the_pipeline_the_training_data_or_the_test_data(tmp_path: Path):
+    config = write(tmp_path / "config.yml", "pipeline:\n  - name: WhitespaceTokenizer\n")
+    train = write(tmp_path / "train.yml", "nlu: [a]\n")
+    test = write(tmp_path / "test.yml", "nlu: [b]\n")
+    before = results_key(config, train, test)
+    assert results_key(config, train, test) == before
+    for changed in (config, train, test):
+        original = changed.read_text()
+        changed.write_text(original + "# changed\n")
+        assert results_key(config, train, test) != before, changed.name
+        changed.write_text(original)
+    assert results_key(config, train, test) == before
