@@ -55,8 +55,6 @@ class Settings:
     # More than one: that many Rasa servers and action servers behind nginx, which then
     # listens on RASA_PORT and ACTIONS_PORT (see docs/deployment.md).
     rasa_servers: int = 1
-    # Another copy of the sentence encoder's files (bot/understanding/encoder.yml).
-    encoder_dir: Path | None = None
 
     def now(self) -> datetime:
         return self.fixed_now or datetime.now(timezone.utc)
@@ -134,7 +132,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         profile_path=Path(env.get("COUNCIL_PROFILE", DEFAULT_PROFILE_PATH)),
         fixed_now=_moment(env, "ASSISTANT_NOW"),
         rasa_servers=_count(env, "RASA_SERVERS", default=1, most=8),
-        encoder_dir=Path(env["ENCODER_DIR"]) if env.get("ENCODER_DIR") else None,
     )
     if settings.rasa_servers > 1:
         check_scale_out(settings)

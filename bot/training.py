@@ -28,7 +28,9 @@ def training_inputs(root: Path = PROJECT_ROOT) -> list[Path]:
     files = [root / "config.yml"]
     for folder in (root / "bot" / "domain", root / "data"):
         files += sorted(path for path in folder.rglob("*") if path.suffix in {".yml", ".yaml"})
-    return files + component_sources(root / "config.yml", root)
+    # The sentence encoder's card names the weights our featurizer computes features with.
+    encoder = sorted((root / "encoder").glob("*.py")) + sorted((root / "encoder").glob("*.yml"))
+    return files + component_sources(root / "config.yml", root) + encoder
 
 
 def component_sources(config: Path, root: Path = PROJECT_ROOT) -> list[Path]:

@@ -24,12 +24,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.understanding.encoder import shared_encoder
+from encoder.encoder import shared_encoder
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
 class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds the encoder's vector of each message's text as a dense sentence feature."""
 

@@ -11,6 +11,7 @@ tampered or truncated copy is refused with a message that says what to do."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -179,7 +180,7 @@ def read(encoder: SentenceEncoder, text: str) -> Reading:
 
 @cache
 def shared_encoder() -> SentenceEncoder:
-    """The process's one encoder, loaded on first use (ENCODER_DIR chooses the copy)."""
-    from bot.settings import load_settings
-
-    return SentenceEncoder(encoder_files(load_settings().encoder_dir))
+    """The process's one encoder, loaded on first use. ENCODER_DIR chooses another copy; it
+    is read here, as the directory reads DATABASE_URL, so this package needs nothing else."""
+    configured = os.environ.get("ENCODER_DIR")
+    return SentenceEncoder(encoder_files(Path(configured) if configured else None))

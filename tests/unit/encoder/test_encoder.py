@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from bot.settings import PROJECT_ROOT
-from bot.understanding.encoder import (
+from encoder.encoder import (
     EncoderError,
     SentenceEncoder,
     encoder_files,
@@ -21,7 +21,7 @@ from bot.understanding.encoder import (
     sentences,
     shared_encoder,
 )
-from tests.unit.understanding.minilm_reference import ReferenceMiniLM
+from tests.unit.encoder.minilm_reference import ReferenceMiniLM
 
 FIXED = [
     "he keeps forgetting whether he has eaten",
@@ -119,9 +119,7 @@ def test_it_encodes_with_the_network_variables_that_force_offline_mode():
         "http_proxy": "http://127.0.0.1:9",
         "https_proxy": "http://127.0.0.1:9",
     }
-    script = (
-        "from bot.understanding.encoder import shared_encoder as s; print(s().encode(['hi']).shape)"
-    )
+    script = "from encoder.encoder import shared_encoder as s; print(s().encode(['hi']).shape)"
     ran = subprocess.run(
         [sys.executable, "-c", script], env=offline, capture_output=True, text=True, timeout=120
     )
