@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from bot.evaluation import rasa_runs
 from bot.evaluation.folds import TrainingPool, scores, write_folds
+from bot.evaluation.frozen import as_rasa_nlu, load_blind
 from bot.evaluation.pipeline_risk import score_with_model
 from bot.evaluation.report import markdown, summary_rows
 from bot.language.readability import banned_words_in, grade
@@ -73,8 +74,12 @@ def main() -> int:
     model = ensure_model(load_settings().model_dir)
     work = Path(tempfile.mkdtemp(prefix="evaluation-", dir=PROJECT_ROOT / "var"))
     data, heldout = PROJECT_ROOT / "data", HERE / "data" / "nlu_heldout.yml"
+    # Written the way people write, split off before any tuning and never trained on.
+    blind_rows, blind_hash = load_blind(HERE / "data" / "intents.blind.jsonl")
+    blind = as_rasa_nlu(blind_rows, work / "intents-blind.yml")
     steps = [
         ("nlu_ours_heldout", lambda: rasa_runs.heldout(model, heldout, work / "ours-heldout")),
+        ("nlu_ours_blind", lambda: rasa_runs.heldout(model, blind, work / "ours-blind")),
         (
             "dialogue",
             lambda: rasa_runs.story_success(
@@ -88,11 +93,13 @@ def main() -> int:
     ]
     folds = write_folds(data, args.folds, work / "folds")
     # Each fold's results are kept by the hash of what made them, outside the checkout.
-    cache = load_settings().model_dir.parent / "evaluation"
+    cache = load_settings().model_dir.parent / "evaluation" / "results-v2"
     with TrainingPool(work / "training", cache) as pool:
         # Longest first, so the short trainings of ours fill the gaps at the end.
+        default_heldout, default_blind = pool.submit(DEFAULT_CONFIG, data, heldout, blind)
         training = {
-            "nlu_default_heldout": [pool.submit(DEFAULT_CONFIG, data, heldout)],
+            "nlu_default_heldout": [default_heldout],
+            "nlu_default_blind": [default_blind],
             "nlu_default_cv": [] if args.quick else pool.cross_validation(DEFAULT_CONFIG, folds),
             "nlu_ours_cv": pool.cross_validation(PROJECT_ROOT / "config.yml", folds),
         }
@@ -100,6 +107,7 @@ def main() -> int:
     for name, futures in training.items():
         results[name] = scores(futures, work / name) if futures else None
     results["folds"] = args.folds
+    results["intents_blind_sha256"] = blind_hash
     results["seconds"] = round(time.monotonic() - started)
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "evaluation.json").write_text(json.dumps(results, indent=2, default=str) + "\n")

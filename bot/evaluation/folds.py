@@ -27,6 +27,8 @@ from bot.settings import PROJECT_ROOT
 from bot.training import component_sources, fingerprint
 
 SEED = 2026
+# Rasa's intent results, one list for each test set a model was scored on.
+Results = list[list[Any]]
 DOMAIN = PROJECT_ROOT / "bot" / "domain"
 
 
@@ -76,40 +78,60 @@ def _start_worker(log: Path) -> None:
     setup_tf_environment()
 
 
-def train_and_predict(config: Path, train: Path, test: Path, out: Path) -> list[Any]:
-    """Train an NLU model on `train` and return Rasa's intent results for `test`."""
+def train_and_predict(config: Path, train: Path, tests: tuple[Path, ...], out: Path) -> Results:
+    """Train an NLU model on `train` and return Rasa's intent results for each of `tests`."""
     from rasa.core.agent import Agent
     from rasa.model_training import train_nlu
     from rasa.nlu.test import get_eval_data
     from rasa.shared.nlu.training_data.loading import load_data
 
-    model = train_nlu(str(config), str(train), str(out), domain=str(DOMAIN))
-    intents, _, _ = asyncio.run(get_eval_data(Agent.load(model).processor, load_data(str(test))))
-    return intents
+    processor = Agent.load(
+        train_nlu(str(config), str(train), str(out), domain=str(DOMAIN))
+    ).processor
+    return [asyncio.run(get_eval_data(processor, load_data(str(test))))[0] for test in tests]
 
 
 def cached_train_and_predict(
-    config: Path, train: Path, test: Path, out: Path, cached: Path
-) -> list[Any]:
+    config: Path, train: Path, tests: tuple[Path, ...], out: Path, cached: Path
+) -> Results:
     """train_and_predict, keeping Rasa's results in `cached` for the next run."""
-    results = train_and_predict(config, train, test, out)
+    results = train_and_predict(config, train, tests, out)
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps([result._asdict() for result in results]))
+    partial.write_text(json.dumps([[item._asdict() for item in found] for found in results]))
     partial.replace(cached)  # whole or not at all, even if the run is stopped here
     return results
 
 
-def load_results(cached: Path) -> list[Any]:
+def load_results(cached: Path) -> Results:
     from rasa.nlu.test import IntentEvaluationResult
 
-    return [IntentEvaluationResult(**item) for item in json.loads(cached.read_text())]
+    return [
+        [IntentEvaluationResult(**item) for item in found]
+        for found in json.loads(cached.read_text())
+    ]
 
 
-def results_key(config: Path, train: Path, test: Path) -> str:
+def one_future_per_test(done: Future[Results], count: int) -> list[Future[list[Any]]]:
+    """The results of one training, as a future for each test set it was scored on."""
+    each: list[Future[list[Any]]] = [Future() for _ in range(count)]
+
+    def hand_out(finished: Future[Results]) -> None:
+        if (error := finished.exception()) is not None:
+            for future in each:
+                future.set_exception(error)
+            return
+        for future, found in zip(each, finished.result(), strict=True):
+            future.set_result(found)
+
+    done.add_done_callback(hand_out)
+    return each
+
+
+def results_key(config: Path, train: Path, *tests: Path) -> str:
     """What a fold's results depend on: Rasa's version, the pipeline (with our components'
     code), the fold's training and test data. Anything else changed, the key changes."""
-    inputs = [config, *component_sources(config), train, test]
+    inputs = [config, *component_sources(config), train, *tests]
     return fingerprint(inputs, root=Path("/"))
 
 
@@ -141,19 +163,21 @@ class TrainingPool:
             initargs=(work / "worker.log",),
         )
 
-    def submit(self, config: Path, train: Path, test: Path) -> Future[list[Any]]:
-        """Train and test in a worker, or take the results of an identical earlier run."""
+    def submit(self, config: Path, train: Path, *tests: Path) -> list[Future[list[Any]]]:
+        """Train once and test on each of `tests` in a worker, or take the results of an
+        identical earlier run: a future for each test set."""
         self._count += 1
-        cached = self._cache / f"{results_key(config, train, test)}.json"
+        cached = self._cache / f"{results_key(config, train, *tests)}.json"
+        done: Future[Results] = Future()
         if cached.exists():
-            done: Future[list[Any]] = Future()
             done.set_result(load_results(cached))
-            return done
-        out = self._work / f"model-{self._count}"
-        return self._pool.submit(cached_train_and_predict, config, train, test, out, cached)
+        else:
+            out = self._work / f"model-{self._count}"
+            done = self._pool.submit(cached_train_and_predict, config, train, tests, out, cached)
+        return one_future_per_test(done, len(tests))
 
     def cross_validation(self, config: Path, folds: list[Fold]) -> list[Future[list[Any]]]:
-        return [self.submit(config, fold.train, fold.test) for fold in folds]
+        return [self.submit(config, fold.train, fold.test)[0] for fold in folds]
 
     def __enter__(self) -> TrainingPool:
         return self
