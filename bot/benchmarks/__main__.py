@@ -3,7 +3,7 @@
 Training time from scratch, and chat turn latency and throughput at 1, 10 and 50
 conversations at once, for our assistant and for Rasa's own starter bot (`rasa init`,
 default config) on this machine; resident memory of every process; directory search at
-1,000 / 10,000 / 100,000 services. Prints a summary table first and writes
+1,000 / 10,000 / 100,000 services; the sentence encoder's load and reading time. Prints a summary table first and writes
 results/bench.md and results/bench.json.
 """
 
@@ -29,6 +29,7 @@ from bot.benchmarks.processes import pids_listening_on, pids_running, resident_m
 from bot.benchmarks.web_chat import SCRIPT, running_system
 from bot.settings import RESULTS_DIR
 from directory.bench import time_search
+from encoder.bench import time_encoder
 
 CONCURRENCY = (1, 10, 50)
 TARGET_P95_MS_AT_10 = 150.0
@@ -122,6 +123,8 @@ def run(rounds: int, search_sizes: list[int]) -> dict[str, Any]:
             results["memory_mb_starter"] = resident_mb(pid)
             results["chat"]["starter"] = chat_loads(rasa_url, starter.SCRIPT, rounds)
         shutil.rmtree(work, ignore_errors=True)
+    tqdm.write("The sentence encoder...", file=sys.stderr)
+    results["encoder"] = time_encoder()
     tqdm.write("Directory search at scale...", file=sys.stderr)
     results["search"] = {str(size): time_search(size).__dict__ for size in search_sizes}
     return results
@@ -160,6 +163,21 @@ def summary(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             "Whole system resident memory (MB)",
             f"{total:.0f}",
             f"{r['memory_mb_starter']:.0f} starter Rasa server alone",
+        )
+    )
+    encoder = r["encoder"]
+    rows.append(
+        (
+            "Sentence encoder: load in a new process (s)",
+            f"{encoder['cold_start_s']:.2f}",
+            "target 2",
+        )
+    )
+    rows.append(
+        (
+            "Sentence encoder: one sentence alone / in a message's batch (ms)",
+            f"{encoder['alone_ms']:.1f} / {encoder['in_a_batch_ms']:.1f}",
+            "-",
         )
     )
     for size, timing in r["search"].items():
