@@ -3,7 +3,6 @@ eight at a time as one message's sentences are. Part of `make bench`."""
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -60,7 +59,3 @@ def per_sentence_ms(repeats: int = 30) -> dict[str, float]:
 
 def time_encoder() -> dict[str, float]:
     return {"cold_start_s": cold_start_seconds(), **per_sentence_ms()}
-
-
-if __name__ == "__main__":
-    print(json.dumps(time_encoder(), indent=2))

@@ -3,8 +3,8 @@
 Training time from scratch, and chat turn latency and throughput at 1, 10 and 50
 conversations at once, for our assistant and for Rasa's own starter bot (`rasa init`,
 default config) on this machine; resident memory of every process; directory search at
-1,000 / 10,000 / 100,000 services; the sentence encoder's load and reading time. Prints a summary table first and writes
-results/bench.md and results/bench.json.
+1,000 / 10,000 / 100,000 services; the sentence encoder's load and reading time. Prints a
+summary table first and writes results/bench.md and results/bench.json.
 """
 
 from __future__ import annotations
