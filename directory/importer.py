@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from directory import queries
+from directory import queries, vectors
 from directory.feed import read_source, source_key
 from directory.mapping import ServiceRows, content_hash, rows_for
 from directory.models import SERVICE_CHILD_TABLES, Accessibility, Address, Location, Service
@@ -41,8 +41,13 @@ def _reason(found: list[str]) -> str:
     return found[0] + more
 
 
-def write_services(session: Session, batch: list[tuple[ServiceRows, dict[str, Any]]]) -> None:
-    """Replace the given services and everything they own; upsert what they share."""
+def write_services(
+    session: Session,
+    batch: list[tuple[ServiceRows, dict[str, Any]]],
+    embed: vectors.Embed = vectors.encode,
+) -> None:
+    """Replace the given services and everything they own; upsert what they share; bring
+    their search vectors up to date (only those whose embedded text changed)."""
     ids = [rows.service["id"] for rows, _ in batch]
     for table in SERVICE_CHILD_TABLES:
         queries.delete_where_in(session, table.c.service_id, ids)
@@ -68,10 +73,15 @@ def write_services(session: Session, batch: list[tuple[ServiceRows, dict[str, An
     queries.upsert(session, Service.__table__, [{**rows.service, **extra} for rows, extra in batch])
     for table, found in children.items():
         session.execute(table.insert(), found)
+    vectors.refresh(session, ids, embed=embed)
 
 
 def import_records(
-    session: Session, records: list[Any], source: str, now: datetime | None = None
+    session: Session,
+    records: list[Any],
+    source: str,
+    now: datetime | None = None,
+    embed: vectors.Embed = vectors.encode,
 ) -> ImportSummary:
     """Import one feed's records; the caller's session scope makes it all-or-nothing."""
     now = now or queries.utcnow()
@@ -116,7 +126,7 @@ def import_records(
         else:
             summary.updated += 1
     for part in queries.chunks(batch):
-        write_services(session, part)
+        write_services(session, part, embed)
     vanished = sorted(queries.active_ids_from(session, source) - seen)
     for part in queries.chunks(vanished):
         session.execute(
@@ -130,10 +140,12 @@ def import_records(
     return summary
 
 
-def import_source(session: Session, source: str, progress: bool = True) -> ImportSummary:
+def import_source(
+    session: Session, source: str, progress: bool = True, embed: vectors.Embed = vectors.encode
+) -> ImportSummary:
     """Read a file or ORUK API fully first, so a feed that fails part-way changes nothing."""
     records = read_source(source, progress=progress)
-    return import_records(session, records, source_key(source))
+    return import_records(session, records, source_key(source), embed=embed)
 
 
 def load_sample_if_empty(session: Session) -> ImportSummary | None:

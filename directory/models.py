@@ -19,6 +19,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -213,6 +214,18 @@ SERVICE_CHILD_TABLES = [
     Language.__table__,
     Attribute.__table__,
 ]
+
+
+class ServiceVector(Base):
+    """A service's sentence-encoder vector, and what it was computed from: the hash of the
+    embedded text and the encoder's identity, so it is recomputed only when either changes."""
+
+    __tablename__ = "dir_service_vector"
+    service_id = Column(String(255), ForeignKey("dir_service.id"), primary_key=True)
+    vector = Column(LargeBinary, nullable=False)  # float32, little-endian
+    text_hash = Column(String(64), nullable=False)
+    model = Column(String(128), nullable=False)
+    computed_at = Column(DateTime, nullable=False)
 
 
 class DirectoryState(Base):

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from directory.search.explain import why
@@ -15,6 +16,7 @@ from directory.search.ranking import Query, rank
 from directory.search.schedules import UK, read_time_need
 from directory.search.text import read_age, words
 from directory.search.thesaurus import THESAURUS_FILE
+from encoder import read, shared_encoder
 
 
 @dataclass
@@ -41,6 +43,14 @@ def _moment(at: datetime | None) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UK)
 
 
+def _meaning(query: str) -> np.ndarray:
+    """The query's vectors, whole first, then each sentence when there are several."""
+    reading = read(shared_encoder(), query)
+    if len(reading.sentences) == 1:
+        return reading.whole[None, :]
+    return np.vstack([reading.whole, reading.each])
+
+
 def search(
     session: Session,
     query: str,
@@ -49,15 +59,19 @@ def search(
     open_now: bool = False,
     at: datetime | None = None,
     thesaurus_file: Path = THESAURUS_FILE,
+    *,
+    dense: bool = True,
 ) -> list[SearchResult]:
     """Services for what a person wrote, nearest and open when asked; never empty if the
-    directory has any services (general options are offered when nothing fits)."""
+    directory has any services (general options are offered when nothing fits). Words and
+    meaning together; `dense=False` ranks by words alone."""
     index = get_index(session, thesaurus_file)
     moment = _moment(at)
     time_need, rest = read_time_need(query, open_now, moment)
     # A postcode given separately wins; otherwise one typed in the query, or a neighbourhood.
     place = locate(postcode) or locate(query) or place_named_in(query)
-    request = Query(words(rest), place, time_need, open_now, moment, read_age(query))
+    meaning = _meaning(query) if dense and len(index) else None
+    request = Query(words(rest), place, time_need, open_now, moment, read_age(query), meaning)
     ranked, matched = rank(index, request, max(1, limit))
     results = []
     for item in ranked:

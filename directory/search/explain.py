@@ -30,6 +30,9 @@ def why(index: Index, ranked: Ranked, place: Place | None, time: TimeNeed, match
         return f"Nothing matched exactly, so this is a good general place to start: {line}"
     if ranked.needs and (need := index.needs.get(ranked.needs[0])) and need.says:
         line += f"; could help with {need.says}"
+    elif ranked.by_meaning:
+        # Neither a need nor a word matched: say so plainly rather than claim a match.
+        line += "; close in meaning to what you described"
     if ranked.distance is not None and place:
         line += f", {ranked.distance:.1f} miles from {place.label}"
     elif place and not index.points[ranked.number]:

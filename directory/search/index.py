@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from directory import queries
+from directory import queries, vectors
 from directory.models import (
     Address,
     Attribute,
@@ -67,8 +67,11 @@ class Index:
         quality: list[float],
         needs: list[thesaurus.Need],
         known_words: frozenset[str],
+        meaning: np.ndarray,
     ) -> None:
         self.entries = entries
+        # One unit row per service: a query's similarity to all is one matrix product.
+        self.meaning = meaning
         self.matcher = thesaurus.Matcher(needs, known_words)
         self.needs = {need.term: need for need in needs}
         count = len(entries)
@@ -129,11 +132,13 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
                 Service.assured_date,
                 Service.minimum_age,
                 Service.maximum_age,
+                Service.eligibility_description,
             ).where(Service.retired_at.is_(None), Service.status == "active")
         )
     )
     terms: dict[str, set[str]] = defaultdict(set)
     term_words: dict[str, list[str]] = defaultdict(list)
+    term_names: dict[str, list[str]] = defaultdict(list)
     for service_id, term_id, term_name in session.execute(
         select(Attribute.service_id, Attribute.taxonomy_term_id, TaxonomyTerm.name).join(
             TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id, isouter=True
@@ -143,6 +148,7 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
             terms[service_id].add(term_id)
         if term_name:
             term_words[service_id].extend(content_stems(term_name))
+            term_names[service_id].append(term_name)
     phones: dict[str, str] = {}
     for service_id, number, contact_id in session.execute(
         select(Phone.service_id, Phone.number, Phone.contact_id)
@@ -187,7 +193,8 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
     fresh_since = date.today() - FRESH_FOR
     entries, quality, texts = [], [], {"name": [], "term": [], "description": []}
     known_words: set[str] = set()
-    for service_id, name, description, url, email, assured, youngest, oldest in services:
+    embedded: list[tuple[str, str]] = []
+    for service_id, name, description, url, email, assured, youngest, oldest, eligible in services:
         found = openings.get(service_id, [])
         entries.append(
             Entry(
@@ -209,6 +216,8 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
         texts["term"].append(term_words.get(service_id, []))
         texts["description"].append(content_stems(description or ""))
         known_words.update(words(f"{name} {description or ''}"))
+        text = vectors.embedding_text(name, description, term_names[service_id], eligible)
+        embedded.append((service_id, text))
         quality.append(
             0.4 * bool(assured and assured >= fresh_since)
             + 0.2 * bool(phones.get(service_id))
@@ -216,7 +225,8 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
             + 0.2 * bool(found)
         )
     ordered_points = [points.get(entry.id, []) for entry in entries]
-    return Index(entries, texts, ordered_points, quality, needs, frozenset(known_words))
+    meaning = vectors.matrix(session, embedded)
+    return Index(entries, texts, ordered_points, quality, needs, frozenset(known_words), meaning)
 
 
 _cache: dict[str, tuple[tuple[int, float], Index]] = {}

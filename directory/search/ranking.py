@@ -26,6 +26,16 @@ TIME_UNKNOWN = 0.6
 QUALITY_WEIGHT = 0.05
 # A service made for an age band that includes the person's age is a strong sign of fit.
 AGE_BAND_BOOST = 1.5
+# Meaning (cosine similarity of sentence vectors) joins the word score in its own units:
+# DENSE_WEIGHT points for each unit of similarity above DENSE_FLOOR. A service whose words
+# did not match is a candidate when its similarity reaches DENSE_MIN. Tuned on
+# directory/evaluation/needs/dev.jsonl and queries.yml, never on the blind set.
+DENSE_WEIGHT = 10.0
+DENSE_FLOOR = 0.25
+DENSE_MIN = 0.4
+# For a query of several sentences: how much the best single sentence counts beside the
+# whole, so one clear request inside a long story is still heard.
+SENTENCE_SHARE = 0.5
 POOL_PER_RESULT = 20
 FUZZY_CACHE_SIZE = 5_000
 
@@ -37,6 +47,7 @@ class Ranked:
     distance: float | None = None
     needs: list[str] = field(default_factory=list)  # matched thesaurus terms, strongest first
     fits_time: bool | None = None
+    by_meaning: bool = False  # found by meaning alone: no thesaurus need or word matched
 
 
 @dataclass
@@ -47,6 +58,8 @@ class Query:
     strict_time: bool
     at: datetime
     age: int | None = None
+    # The query's unit vectors, whole text first then each sentence; None for words only.
+    meaning: np.ndarray | None = None
 
 
 def _similar_words(index: Index, word: str) -> list[tuple[str, float]]:
@@ -85,6 +98,14 @@ def relevance(index: Index, tokens: list[str]) -> tuple[np.ndarray, dict[str, fl
                 if (found := index.fields[field_name].get(match)) is not None:
                     scores[found] += field_weight * weight
     return scores, needs
+
+
+def similarity(index: Index, meaning: np.ndarray) -> np.ndarray:
+    """Each service's cosine similarity to the query: one matrix product for all."""
+    found = index.meaning @ meaning.T
+    if found.shape[1] == 1:
+        return found[:, 0]
+    return (1 - SENTENCE_SHARE) * found[:, 0] + SENTENCE_SHARE * found[:, 1:].max(axis=1)
 
 
 def _proximity(index: Index, place: Place) -> np.ndarray:
@@ -132,6 +153,7 @@ def _finish(
     query: Query,
     limit: int,
     needs: dict[str, float],
+    by_words: np.ndarray | None = None,
 ) -> list[Ranked]:
     """Walk the pool best first, applying the exact checks too slow to run on everyone."""
     day_fit = _day_fit(index, query.time)
@@ -145,7 +167,8 @@ def _finish(
         fits = _fits_time(index, int(number), query, day_fit)
         if fits is False and query.strict_time:
             continue
-        ranked = Ranked(int(number), float(scores[number]), fits_time=fits)
+        meaning_only = by_words is not None and not by_words[number]
+        ranked = Ranked(int(number), float(scores[number]), fits_time=fits, by_meaning=meaning_only)
         if query.time.now and fits is False:
             ranked.score *= TIME_MISMATCH
         ranked.distance = _distance(index, ranked.number, query.place)
@@ -163,6 +186,12 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
     if not len(index):
         return [], False
     scores, needs = relevance(index, query.tokens)
+    by_words = scores >= MIN_RELEVANCE
+    candidates = by_words
+    if query.meaning is not None:
+        close = similarity(index, query.meaning)
+        scores = scores + DENSE_WEIGHT * np.clip(close - DENSE_FLOOR, 0, None)
+        candidates = by_words | (close >= DENSE_MIN)
     adjusted = scores.copy()
     if query.place:
         adjusted *= 0.5 + 0.5 * _proximity(index, query.place)
@@ -173,11 +202,11 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
         band = (index.minimum_age <= query.age) & (index.maximum_age >= query.age)
         adjusted *= np.where(band, AGE_BAND_BOOST, 1.0)
     adjusted += QUALITY_WEIGHT * index.quality * (scores > 0)
-    candidates = np.flatnonzero(scores >= MIN_RELEVANCE)
+    candidates = np.flatnonzero(candidates)
     if len(candidates):
         size = min(len(candidates), limit * POOL_PER_RESULT)
         pool = candidates[np.argpartition(-adjusted[candidates], size - 1)[:size]]
-        found = _finish(index, pool, adjusted, query, limit, needs)
+        found = _finish(index, pool, adjusted, query, limit, needs, by_words)
         if found:
             return found, True
     return _fallback(index, query, limit), False

@@ -19,4 +19,4 @@ def test_upgrading_twice_leaves_one_version_row(tmp_path: Path) -> None:
     upgrade(url)
     with create_engine(url).connect() as connection:
         rows = connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").all()
-    assert rows == [("0001_directory_core",)]
+    assert rows == [("0002_service_vectors",)]

@@ -1,0 +1,173 @@
+"""Service vectors for search by meaning: what is embedded, and keeping it up to date.
+
+Each live service has one vector of its name, description, taxonomy term names and
+eligibility, stored with the hash of that text and the encoder's identity. Vectors are
+computed when services are imported, added or edited, only when the text or the encoder
+changed, and never while answering a search."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from directory import queries
+from directory.models import Attribute, Service, ServiceVector, TaxonomyTerm
+from encoder import shared_encoder
+from encoder.encoder import card, encoder_files, sha256_of
+
+log = logging.getLogger(__name__)
+
+# Texts in, L2-normalised float32 rows out. The encoder by default; the benchmark passes a
+# cheap stand-in (directory/synthetic.py) for its hundred thousand made-up services.
+Embed = Callable[[list[str]], np.ndarray]
+DTYPE = np.dtype("<f4")
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    return shared_encoder().encode(texts)
+
+
+@cache
+def model_identity() -> str:
+    """The encoder's name and the SHA-256 of the weights it loads (the same ENCODER_DIR rule
+    as `shared_encoder`), so vectors from other weights are never mixed with these."""
+    configured = os.environ.get("ENCODER_DIR")
+    weights = encoder_files(Path(configured) if configured else None)["model.onnx"]
+    return f"{card()['model']}:{sha256_of(weights)}"
+
+
+def embedding_text(
+    name: str, description: str | None, term_names: Iterable[str], eligibility: str | None
+) -> str:
+    # Terms sorted, so the text (and its hash) does not depend on the order rows come back.
+    parts = [name, description, ", ".join(sorted(set(term_names))), eligibility]
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return vector.astype(DTYPE).tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=DTYPE)
+
+
+def _texts(session: Session, ids: list[str]) -> dict[str, str]:
+    """The embedded text of each live service among `ids`."""
+    term_names: dict[str, list[str]] = defaultdict(list)
+    for service_id, term_name in session.execute(
+        select(Attribute.service_id, TaxonomyTerm.name)
+        .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
+        .where(Attribute.service_id.in_(ids))
+    ):
+        term_names[service_id].append(term_name)
+    rows = session.execute(
+        select(
+            Service.id, Service.name, Service.description, Service.eligibility_description
+        ).where(Service.id.in_(ids), Service.retired_at.is_(None))
+    )
+    return {
+        service_id: embedding_text(name, description, term_names[service_id], eligibility)
+        for service_id, name, description, eligibility in rows
+    }
+
+
+def _stamps(session: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
+    found = session.execute(
+        select(ServiceVector.service_id, ServiceVector.text_hash, ServiceVector.model).where(
+            ServiceVector.service_id.in_(ids)
+        )
+    )
+    return {service_id: (digest, model) for service_id, digest, model in found}
+
+
+def refresh(
+    session: Session,
+    ids: Iterable[str] | None = None,
+    everything: bool = False,
+    embed: Embed = encode,
+) -> int:
+    """Recompute the vectors of live services (all, or those in `ids`) whose text or
+    encoder changed since, or every one with `everything`; returns how many."""
+    if ids is None:
+        wanted = sorted(
+            session.execute(select(Service.id).where(Service.retired_at.is_(None))).scalars()
+        )
+    else:
+        wanted = sorted(set(ids))
+    model = model_identity()
+    recomputed = 0
+    # A chunk at a time, so a large directory never holds every text and vector at once.
+    for part in queries.chunks(wanted):
+        texts = _texts(session, part)
+        stamps = _stamps(session, part)
+        stale = [
+            service_id
+            for service_id, text in texts.items()
+            if everything or stamps.get(service_id) != (text_hash(text), model)
+        ]
+        if not stale:
+            continue
+        vectors = embed([texts[service_id] for service_id in stale])
+        queries.delete_where_in(session, ServiceVector.service_id, stale)
+        now = queries.utcnow()
+        session.execute(
+            ServiceVector.__table__.insert(),
+            [
+                {
+                    "service_id": service_id,
+                    "vector": to_bytes(vector),
+                    "text_hash": text_hash(texts[service_id]),
+                    "model": model,
+                    "computed_at": now,
+                }
+                for service_id, vector in zip(stale, vectors, strict=True)
+            ],
+        )
+        recomputed += len(stale)
+    return recomputed
+
+
+def matrix(session: Session, texts: list[tuple[str, str]], embed: Embed = encode) -> np.ndarray:
+    """One row per (service id, embedded text): the stored vector where it is current,
+    otherwise computed here in memory (an old database), with a note to store them."""
+    model = model_identity()
+    stored = {
+        service_id: (digest, data)
+        for service_id, digest, data in session.execute(
+            select(ServiceVector.service_id, ServiceVector.text_hash, ServiceVector.vector).where(
+                ServiceVector.model == model
+            )
+        )
+    }
+    rows = np.zeros((len(texts), card()["dimensions"]), dtype=np.float32)
+    missing = []
+    for number, (service_id, text) in enumerate(texts):
+        found = stored.get(service_id)
+        if found and found[0] == text_hash(text):
+            rows[number] = from_bytes(found[1])
+        else:
+            missing.append(number)
+    if missing:
+        # Counts only: the texts are the council's, but logs stay free of text by rule.
+        log.warning(
+            "%d of %d services have no current search vector; computing them in memory. "
+            "Run `python -m directory vectors` to store them.",
+            len(missing),
+            len(texts),
+        )
+        rows[missing] = embed([texts[number][1] for number in missing])
+    return rows
