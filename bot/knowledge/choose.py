@@ -1,8 +1,9 @@
 """Answer, ask which topic was meant, or say honestly that we don't know.
 
-Each topic is its own intent, `question_<topic>` (e.g. `question_blue_badge`), so the
-intent classifier ranks topics and `rasa data validate` can check them like any intent.
-The decision is a plain function over that ranking.
+The decision is a plain function over ranked topics. They come from the meaning matcher
+(bot/knowledge/meaning.py) or, for a message with no words to read, from the intent
+classifier: each topic is its own intent, `question_<topic>` (e.g. `question_blue_badge`),
+so that `rasa data validate` checks them like any intent and NLU knows a question as one.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import yaml
 
 THRESHOLDS_PATH = Path(__file__).with_name("choosing.yml")
 QUESTION_PREFIX = "question_"
+Approach = Literal["meaning", "intent"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Thresholds:
     answer_at_least: float
     clear_lead: float
     offer_at_least: float
+    # How close to any topic a message must come to be answered at all (0: no such check).
+    relevant_at_least: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,10 @@ class Choice:
     topics: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1)
-def thresholds(path: Path = THRESHOLDS_PATH) -> Thresholds:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def thresholds(approach: Approach = "intent", path: Path = THRESHOLDS_PATH) -> Thresholds:
+    """One approach's thresholds from choosing.yml."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))[approach]
     return Thresholds(**{key: float(value) for key, value in raw.items()})
 
 
@@ -76,8 +81,12 @@ def choose(
     known: Collection[str],
     limits: Thresholds | None = None,
 ) -> Choice:
-    limits = limits or thresholds()
-    ranked = candidates(parsed or {}, known)
+    """Today's approach before the meaning matcher: the decision over the intent ranking."""
+    return decide(candidates(parsed or {}, known), limits or thresholds("intent"))
+
+
+def decide(ranked: list[Candidate], limits: Thresholds) -> Choice:
+    """The three-way decision over topics ranked best first."""
     if not ranked:
         return Choice("not_sure")
     best = ranked[0]

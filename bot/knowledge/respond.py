@@ -1,24 +1,30 @@
 """What the assistant says to a question: the answer, a choice of two, or an honest "not sure".
 
-No replies means the message was not really a question: the caller goes back to the
-conversation instead.
+The topic is found by meaning (bot/knowledge/meaning.py); the intent classifier only says
+that the message is a question. No replies means the message was not really a question:
+the caller goes back to the conversation instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from bot.conversation.planner import Reply
 from bot.council.profile import CouncilProfile
 from bot.knowledge.base import answer_replies, load_answers, profile_values, wording
-from bot.knowledge.choose import choose
+from bot.knowledge.choose import Choice, candidates, choose, thresholds
+from bot.knowledge.meaning import choose_by_meaning
 
 
 def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[Reply]:
     answers = load_answers()
-    choice = choose(parsed, answers)
+    text = str((parsed or {}).get("text") or "")
+    if not looks_like_a_question(text) and not _surely_a_question(parsed, answers.keys()):
+        # A story the classifier only half-read as a question: let Conversation 1 take it.
+        return []
+    choice = _choice(parsed, text, answers.keys())
     if choice.kind == "answer":
         lines = answer_replies(choice.topics[0], profile)
         return [*(Reply(line) for line in lines), Reply(wording()["follow_up"])]
@@ -26,10 +32,23 @@ def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[R
         # Each button sends the topic's own question, which NLU maps straight back to it.
         questions = tuple(answers[topic].question for topic in choice.topics)
         return [Reply(wording()["clarify"], questions)]
-    if not looks_like_a_question(str((parsed or {}).get("text") or "")):
-        # A story the classifier half-read as a question: let Conversation 1 take it.
+    if not looks_like_a_question(text):
+        # Not answerable and not asked as a question: the conversation carries on instead.
         return []
     return [Reply(wording()["not_sure"].format(**profile_values(profile)))]
+
+
+def _surely_a_question(parsed: Mapping[str, Any] | None, known: Collection[str]) -> bool:
+    """The intent classifier is sure enough that this is a question, whatever its topic."""
+    ranked = candidates(parsed or {}, known)
+    return bool(ranked) and ranked[0].confidence >= thresholds("intent").answer_at_least
+
+
+def _choice(parsed: Mapping[str, Any] | None, text: str, known: Collection[str]) -> Choice:
+    if not text.strip() or text.startswith("/"):
+        # No words to read: an intent sent as a payload ("/question_pip") says the topic.
+        return choose(parsed, known)
+    return choose_by_meaning(text)
 
 
 _QUESTION_START = re.compile(

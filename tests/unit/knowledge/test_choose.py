@@ -87,7 +87,7 @@ def test_a_choice_of_two_is_one_short_question_whose_buttons_send_each_topics_qu
 
 
 def test_when_nothing_fits_it_says_so_and_gives_first_contacts_number_and_hours():
-    asked = {"text": "can you tell me about parking permits?", **selector(("scams", 0.2))}
+    asked = {"text": "can you tell me about bin collections?", **selector(("scams", 0.2))}
     [reply] = respond(asked, load_profile())
     assert reply.text.startswith("I'm sorry, I don't have a good answer")
     assert "First Contact" in reply.text

@@ -1,0 +1,62 @@
+"""The texts each advice topic is recognised by, gathered from where people already write
+them: the `question_<topic>` NLU examples, the topic examples written for the matcher, and
+each answer's own question and link title. Adding an example anywhere there teaches both
+the intent classifier and the meaning matcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge.base import Answer, load_answers
+from bot.knowledge.choose import QUESTION_PREFIX
+from bot.settings import PROJECT_ROOT
+
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+TOPIC_EXAMPLES_PATH = Path(__file__).with_name("evaluation") / "topic_examples.jsonl"
+
+
+def nlu_examples(directory: Path = NLU_DIR) -> dict[str, list[str]]:
+    """Every `question_<topic>` example in the NLU files, by topic."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(directory.glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            intent = str(block.get("intent") or "")
+            if intent.startswith(QUESTION_PREFIX):
+                lines = (line.strip() for line in str(block["examples"]).splitlines())
+                found.setdefault(intent.removeprefix(QUESTION_PREFIX), []).extend(
+                    line[2:] for line in lines if line.startswith("- ")
+                )
+    return found
+
+
+def written_examples(path: Path = TOPIC_EXAMPLES_PATH) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            found.setdefault(str(row["topic"]), []).append(str(row["text"]))
+    return found
+
+
+def topic_examples(answers: dict[str, Answer] | None = None) -> dict[str, list[str]]:
+    """Each answered topic's example questions, without repeats. A topic with examples but
+    no answer (an answer file taken away) is left out: it could not be answered."""
+    answers = load_answers() if answers is None else answers
+    nlu, written = nlu_examples(), written_examples()
+    return {
+        topic: list(
+            dict.fromkeys(
+                [*nlu.get(topic, []), *written.get(topic, []), answer.question, answer.link.title]
+            )
+        )
+        for topic, answer in answers.items()
+    }
+
+
+def answer_texts(answers: dict[str, Answer] | None = None) -> dict[str, str]:
+    """What each answer says, so a question worded like the answer finds it too."""
+    answers = load_answers() if answers is None else answers
+    return {topic: f"{answer.answer} {answer.next_step}" for topic, answer in answers.items()}

@@ -1,0 +1,92 @@
+"""Which advice topic a message is about, by meaning rather than by its words.
+
+The shared sentence encoder turns the message, and each of its sentences, into vectors.
+A small linear classifier over the same encoder's vectors of every topic's examples (see
+examples.py) and answer text gives each topic a confidence; the similarity to the nearest
+examples says whether the message is about any of our topics at all. Nothing here knows
+about Rasa: the intent classifier only decides that a message is a question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from bot.knowledge.choose import Candidate, Choice, Thresholds, decide, thresholds
+from bot.knowledge.examples import answer_texts, topic_examples
+from encoder import read, shared_encoder
+
+# Relevance is the mean similarity of a topic's 3 nearest examples, so one stray example
+# cannot make an unrelated message look on-topic.
+NEAREST = 3
+# About 40 examples a topic in 384 dimensions: regularise lightly (chosen on the dev set).
+REGULARISATION = 100.0
+# A question inside a story: the best sentence counts this much beside the whole message
+# (chosen on the dev set; the whole message carries its context, the sentence its point).
+SENTENCE_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Ranking:
+    candidates: list[Candidate]  # every topic, best first
+    relevance: float  # cosine similarity to the closest topic's nearest examples
+
+
+class Matcher:
+    """Topic vectors and the classifier, built once from the examples and answers."""
+
+    def __init__(self, examples: dict[str, list[str]], answers: dict[str, str]) -> None:
+        self.topics = sorted(examples)
+        texts = [text for topic in self.topics for text in examples[topic]]
+        self._labels = np.array(
+            [index for index, topic in enumerate(self.topics) for _ in examples[topic]]
+        )
+        encoder = shared_encoder()
+        self._examples = encoder.encode(texts)
+        answer_vectors = encoder.encode([answers[topic] for topic in self.topics])
+        self._classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(
+            np.vstack([self._examples, answer_vectors]),
+            np.concatenate([self._labels, np.arange(len(self.topics))]),
+        )
+
+    def rank(self, text: str) -> Ranking:
+        reading = read(shared_encoder(), text)
+        story = len(reading.sentences) > 1
+        rows = np.vstack([reading.whole, reading.each]) if story else reading.whole[None, :]
+        probabilities = self._classifier.predict_proba(rows)
+        confidence = probabilities[0]
+        if story:
+            sentences = probabilities[1:]
+            best = sentences[int(np.argmax(sentences.max(axis=1)))]
+            confidence = (1 - SENTENCE_WEIGHT) * confidence + SENTENCE_WEIGHT * best
+        order = np.argsort(-confidence)
+        return Ranking(
+            [Candidate(self.topics[i], float(confidence[i])) for i in order],
+            self._relevance(rows),
+        )
+
+    def _relevance(self, rows: np.ndarray) -> float:
+        similarities = rows @ self._examples.T  # (rows, examples)
+        best = 0.0
+        for index in range(len(self.topics)):
+            mine = np.sort(similarities[:, self._labels == index], axis=1)[:, -NEAREST:]
+            best = max(best, float(mine.mean(axis=1).max()))
+        return best
+
+
+@cache
+def matcher() -> Matcher:
+    """The process's matcher, built on first use (encoding the examples takes seconds)."""
+    return Matcher(topic_examples(), answer_texts())
+
+
+def choose_by_meaning(text: str, limits: Thresholds | None = None) -> Choice:
+    """Answer, offer two topics, or say honestly that none of ours fits."""
+    limits = limits or thresholds("meaning")
+    ranking = matcher().rank(text)
+    if ranking.relevance < limits.relevant_at_least:
+        return Choice("not_sure")
+    return decide(ranking.candidates, limits)
