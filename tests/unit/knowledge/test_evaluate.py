@@ -1,7 +1,17 @@
-"""Scoring a model on held-out questions, from fixed parse outputs (issue 10, part 5)."""
+"""Scoring how questions are answered: today's from fixed parse outputs (issue 10, part 5),
+the meaning matcher's on every set, and the guard on the frozen blind set."""
 
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.choose import Choice, thresholds
 from bot.knowledge.evaluate import score
+from bot.knowledge.evaluate import tally as tally_of
 from bot.knowledge.evaluate.__main__ import report
+from bot.knowledge.evaluate.figures import figures
+from bot.knowledge.evaluate.sets import BLIND_HASH_PATH, BLIND_PATH, BlindSetChanged, checked_blind
 
 
 def parsed(intent: str, *ranked: tuple[str, float]) -> dict:
@@ -39,3 +49,35 @@ def test_the_report_gives_the_share_against_the_target_and_the_topics_missed():
     text = report(tally, 0.9)
     assert "answered with right topic: 0.00 (target 0.90)" in text
     assert "falls 1" in text
+
+
+def test_a_question_no_topic_answers_is_right_only_when_we_say_not_sure():
+    tally = tally_of(
+        [
+            (None, Choice("not_sure"), "scams"),
+            (None, Choice("answer", ("scams",)), "scams"),
+            ("falls", Choice("clarify", ("scams", "falls")), "scams"),
+        ]
+    )
+    figures = tally.as_dict()
+    assert (figures["no_topic"], figures["not_sure_on_no_topic"]) == (2, 0.5)
+    assert (figures["answered_right"], figures["right_topic_offered"]) == (0.0, 1.0)
+    assert figures["right_overall"] == 1 / 3
+
+
+def test_a_changed_blind_set_is_refused_and_the_frozen_one_is_checked(tmp_path: Path):
+    assert checked_blind() == BLIND_HASH_PATH.read_text(encoding="utf-8").split()[0]
+    changed = tmp_path / "questions.blind.jsonl"
+    changed.write_bytes(BLIND_PATH.read_bytes() + b"\n")
+    with pytest.raises(BlindSetChanged):
+        checked_blind(changed)
+
+
+def test_the_figures_cover_every_set_and_skip_missing_shared_examples(tmp_path: Path):
+    found = figures(shared=tmp_path / "absent.jsonl")
+    assert found["blind_sha256"] == checked_blind()
+    assert found["sets"]["shared examples"].startswith("skipped")
+    for name in ("dev (tuned on)", "blind (frozen)", "older held-out"):
+        assert set(found["sets"][name]) == {"meaning"}
+        assert 0 <= found["sets"][name]["meaning"]["answered_right"] <= 1
+    assert found["thresholds"]["meaning"] == asdict(thresholds("meaning"))
