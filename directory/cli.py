@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from directory import maintain
+from directory import maintain, queries, vectors
 from directory.db import database_url, session_scope, upgrade
 from directory.export import export_file
 from directory.feed import FeedError
@@ -100,6 +100,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_vectors(args: argparse.Namespace) -> int:
+    def run(session: Session) -> None:
+        count = vectors.refresh(session, everything=args.all)
+        live = queries.service_count(session)
+        print(f"Recomputed {count} search vectors; {live - count} of {live} were up to date.")
+
+    return _in_session(run)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     try:
         at = datetime.fromisoformat(args.at) if args.at else None
@@ -157,6 +166,8 @@ def parser() -> argparse.ArgumentParser:
     command("verify", cmd_verify, "Mark a service as checked today.").add_argument("id")
     command("stale", cmd_stale, "List services not verified for three months.")
     command("validate", cmd_validate, "Check every service against the ORUK schema.")
+    sub = command("vectors", cmd_vectors, "Recompute search vectors that are out of date.")
+    sub.add_argument("--all", action="store_true", help="recompute every one")
     sub = command("search", cmd_search, "Search the directory.")
     sub.add_argument("query")
     sub.add_argument("--postcode")

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import numpy as np
 from sqlalchemy.orm import Session
 
 from directory.search.explain import why
@@ -16,7 +15,7 @@ from directory.search.ranking import Query, rank
 from directory.search.schedules import UK, read_time_need
 from directory.search.text import read_age, words
 from directory.search.thesaurus import THESAURUS_FILE
-from encoder import read, shared_encoder
+from encoder import shared_encoder
 
 
 @dataclass
@@ -43,14 +42,6 @@ def _moment(at: datetime | None) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UK)
 
 
-def _meaning(query: str) -> np.ndarray:
-    """The query's vectors, whole first, then each sentence when there are several."""
-    reading = read(shared_encoder(), query)
-    if len(reading.sentences) == 1:
-        return reading.whole[None, :]
-    return np.vstack([reading.whole, reading.each])
-
-
 def search(
     session: Session,
     query: str,
@@ -70,7 +61,8 @@ def search(
     time_need, rest = read_time_need(query, open_now, moment)
     # A postcode given separately wins; otherwise one typed in the query, or a neighbourhood.
     place = locate(postcode) or locate(query) or place_named_in(query)
-    meaning = _meaning(query) if dense and len(index) else None
+    # The whole text, once: reading long messages a sentence at a time did no better on dev.
+    meaning = shared_encoder().encode([query])[0] if dense and len(index) else None
     request = Query(words(rest), place, time_need, open_now, moment, read_age(query), meaning)
     ranked, matched = rank(index, request, max(1, limit))
     results = []
