@@ -130,7 +130,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from directory.evaluation import evaluate
 
     try:
-        report = evaluate.signposting()
+        report = evaluate.figures()
     except evaluate.BlindSetChanged as error:
         raise UserError(str(error)) from error
     print(json.dumps(report, indent=1) if args.json else evaluate.format_report(report))

@@ -119,7 +119,7 @@ def run(queries: list[dict[str, Any]], sample: Path = SAMPLE_FILE) -> dict[str, 
         return score(session, queries, list_misses=True)
 
 
-def signposting(sample: Path = SAMPLE_FILE) -> dict[str, Any]:
+def figures(sample: Path = SAMPLE_FILE) -> dict[str, Any]:
     """Figures for all three sets in one run, for `make eval` and this package's command.
     Raises BlindSetChanged rather than report a blind set that is not the frozen one."""
     frozen = blind_hash()
@@ -155,5 +155,5 @@ def format_set(name: str, report: dict[str, Any]) -> list[str]:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    """The three sets of `signposting()`, one after another."""
+    """The three sets of `figures()`, one after another."""
     return "\n\n".join("\n".join(format_set(name, found)) for name, found in report.items())

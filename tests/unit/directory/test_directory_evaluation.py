@@ -1,7 +1,16 @@
 from pathlib import Path
 
+import pytest
+
 from directory.bench import report
-from directory.evaluation.evaluate import format_set, run
+from directory.evaluation.evaluate import (
+    BLIND_FILE,
+    BLIND_HASH_FILE,
+    BlindSetChanged,
+    blind_hash,
+    format_set,
+    run,
+)
 from tests.directory_factories import service, write_json
 
 SAMPLE = [
@@ -33,3 +42,17 @@ def test_evaluation_scores_our_search_and_the_keyword_baseline_on_the_same_queri
 def test_the_benchmark_reports_a_row_per_directory_size() -> None:
     lines = report([200], import_size=0).splitlines()
     assert len(lines) == 2 and lines[1].split()[0] == "200"
+
+
+def test_ours_is_scored_with_and_without_meaning_in_the_same_run(tmp_path: Path) -> None:
+    result = run(QUERIES, write_json(tmp_path / "sample.json", SAMPLE))
+    assert {"search", "lexical", "baseline", "baseline_any_word"} <= set(result)
+    assert result["lexical"]["hit@1"] == 1.0
+
+
+def test_the_blind_set_is_refused_unless_it_is_the_frozen_file(tmp_path: Path) -> None:
+    assert blind_hash() == BLIND_HASH_FILE.read_text().split()[0]
+    changed = tmp_path / "blind.jsonl"
+    changed.write_bytes(BLIND_FILE.read_bytes() + b"\n")
+    with pytest.raises(BlindSetChanged):
+        blind_hash(changed)
