@@ -177,12 +177,12 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
         return [], False
     scores, needs = relevance(index, query.tokens)
     by_words = scores >= MIN_RELEVANCE
-    candidates = by_words
+    eligible = by_words
     if query.meaning is not None:
         # Every service's cosine similarity to the query in one matrix product.
         close = index.meaning @ query.meaning
         scores = scores + DENSE_WEIGHT * np.clip(close - DENSE_FLOOR, 0, None)
-        candidates = by_words | (close >= DENSE_MIN)
+        eligible = by_words | (close >= DENSE_MIN)
     adjusted = scores.copy()
     if query.place:
         adjusted *= 0.5 + 0.5 * _proximity(index, query.place)
@@ -193,7 +193,7 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
         band = (index.minimum_age <= query.age) & (index.maximum_age >= query.age)
         adjusted *= np.where(band, AGE_BAND_BOOST, 1.0)
     adjusted += QUALITY_WEIGHT * index.quality * (scores > 0)
-    candidates = np.flatnonzero(candidates)
+    candidates = np.flatnonzero(eligible)
     if len(candidates):
         size = min(len(candidates), limit * POOL_PER_RESULT)
         pool = candidates[np.argpartition(-adjusted[candidates], size - 1)[:size]]
