@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import zlib
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,7 @@ from directory import vectors
 from directory.search.geography import sheffield_postcodes
 from directory.search.text import words
 
-# Spread of the noise added to each stand-in vector, so no two services are identical.
+# Spread of the noise added to each stand-in vector, so services with the same words differ.
 NOISE = 0.02
 
 NEEDS = [
@@ -171,5 +172,7 @@ def word_vectors(texts: list[str]) -> np.ndarray:
     vocabulary = sorted({word for found in split for word in found})
     table = dict(zip(vocabulary, vectors.encode(vocabulary), strict=True))
     rows = np.stack([np.mean([table[word] for word in found], axis=0) for found in split])
-    rows += np.random.default_rng(len(texts)).normal(0, NOISE, rows.shape).astype(np.float32)
+    # Seeded by the texts, so a run is repeatable and each batch gets its own noise.
+    rng = np.random.default_rng(zlib.crc32("\n".join(texts).encode("utf-8")))
+    rows += rng.normal(0, NOISE, rows.shape).astype(np.float32)
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
