@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import threading
 
 from rasa_sdk.endpoint import create_app
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
+
+from bot.knowledge.meaning import warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    # The sentence encoder and the advice matcher take seconds to load: start now, beside
+    # the server, rather than on the first person's message.
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     build_app().run(args.host, args.port, access_log=False, workers=1)
 
 

@@ -9,6 +9,7 @@ about Rasa: the intent classifier only decides that a message is a question.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,10 +78,24 @@ class Matcher:
         return best
 
 
-@cache
+_building = threading.Lock()
+
+
 def matcher() -> Matcher:
-    """The process's matcher, built on first use (encoding the examples takes seconds)."""
+    """The process's matcher, built once (encoding the examples takes seconds, so the
+    action server starts building it as it starts: see warm_up)."""
+    with _building:  # one build, even if a question arrives while warm_up is at it
+        return _built()
+
+
+@cache
+def _built() -> Matcher:
     return Matcher(topic_examples(), answer_texts())
+
+
+def warm_up() -> None:
+    """Build the matcher now, so the first person to ask a question does not wait."""
+    matcher()
 
 
 def choose_by_meaning(text: str, limits: Thresholds | None = None) -> Choice:
