@@ -21,12 +21,13 @@ from bot.evaluation.folds import TrainingPool, scores, write_folds
 from bot.evaluation.frozen import as_rasa_nlu, load_blind
 from bot.evaluation.pipeline_risk import score_with_model
 from bot.evaluation.report import markdown, summary_rows
+from bot.knowledge.evaluate.figures import figures as advice_figures
 from bot.language.readability import banned_words_in, grade
 from bot.language.responses import all_responses
 from bot.safety import evaluate as safety
 from bot.settings import PROJECT_ROOT, RESULTS_DIR, load_settings
 from bot.training import ensure_model
-from directory.evaluation import evaluate as signposting
+from directory.evaluation.evaluate import figures as signposting_figures
 
 HERE = Path(__file__).parent
 # Rasa's own default pipeline, trained on our data beside ours.
@@ -88,7 +89,8 @@ def main() -> int:
         ),
         ("safety", safety.evaluate),
         ("safety_pipeline", lambda: score_with_model(model)),
-        ("signposting", lambda: signposting.run(signposting.load_queries())),
+        ("signposting", signposting_figures),
+        ("advice", lambda: advice_figures(model)),
         ("language", language),
     ]
     folds = write_folds(data, args.folds, work / "folds")

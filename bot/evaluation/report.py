@@ -16,6 +16,7 @@ def _num(value: float | None) -> str:
 def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what we measured, ours, the alternative) rows, most important first."""
     safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
+    advice_blind = r["advice"]["sets"]["blind"]
     return [
         (
             "Intent F1, blind set written the way people write (never tuned on)",
@@ -48,14 +49,21 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             f"{_pct(safety['baseline']['false_alarms'])} keyword list",
         ),
         (
-            "Right help in the first three results (hit@3)",
-            _num(sign["search"]["hit@3"]),
-            f"{_num(sign['baseline']['hit@3'])} keyword search",
+            "Right help in the first three results (hit@3), blind needs",
+            _num(sign["blind"]["search"]["hit@3"]),
+            f"{_num(sign['blind']['lexical']['hit@3'])} words only; "
+            f"{_num(sign['blind']['baseline']['hit@3'])} keyword search",
         ),
         (
-            "Searches that found nothing",
-            _pct(sign["search"]["zero_result_rate"]),
-            f"{_pct(sign['baseline']['zero_result_rate'])} keyword search",
+            "Ranking quality (nDCG@5), blind needs",
+            _num(sign["blind"]["search"]["ndcg@5"]),
+            f"{_num(sign['blind']['lexical']['ndcg@5'])} words only; "
+            f"{_num(sign['blind']['baseline']['ndcg@5'])} keyword search",
+        ),
+        (
+            "Advice questions answered on the right topic, blind set",
+            _num(advice_blind["meaning"]["answered_right"]),
+            f"{_num((advice_blind.get('intent') or {}).get('answered_right'))} intent ranking",
         ),
         ("Test conversations followed as written", _pct(r["dialogue"]["success_rate"]), "-"),
         (
@@ -158,25 +166,7 @@ def markdown(r: dict[str, Any]) -> str:
         "written afterwards and never tuned on, so it is the honest figure.",
         "",
     ]
-    sign = r["signposting"]
-    lines += [
-        "## Signposting",
-        "",
-        f"{sign['queries']} labelled queries.",
-        "",
-        "| system | hit@1 | hit@3 | nDCG@5 | zero results |",
-        "|---|---|---|---|---|",
-    ]
-    for key, name in (
-        ("search", "our search"),
-        ("baseline", "keyword (all words)"),
-        ("baseline_any_word", "keyword (any word)"),
-    ):
-        m = sign[key]
-        lines.append(
-            f"| {name} | {_num(m['hit@1'])} | {_num(m['hit@3'])} | "
-            f"{_num(m['ndcg@5'])} | {_pct(m['zero_result_rate'])} |"
-        )
+    lines += signposting_section(r["signposting"]) + advice_section(r["advice"])
     lang = r["language"]
     lines += [
         "",
@@ -190,3 +180,65 @@ def markdown(r: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def signposting_section(sign: dict[str, Any]) -> list[str]:
+    lines = ["## Signposting", ""]
+    for name, title in (
+        ("blind", "Blind needs written the way people write (frozen, never tuned on)"),
+        ("dev", "Development needs (tuned on)"),
+        ("queries", "The team's own queries (tuned on)"),
+    ):
+        found = sign[name]
+        lines += [
+            f"### {title}",
+            "",
+            f"{found['queries']} needs."
+            + (f" Blind set SHA-256 `{found['sha256']}`." if "sha256" in found else ""),
+            "",
+            "| system | hit@1 | hit@3 | nDCG@5 | zero results |",
+            "|---|---|---|---|---|",
+        ]
+        for key, system in (
+            ("search", "ours: words and meaning"),
+            ("lexical", "ours: words only (before meaning)"),
+            ("baseline", "keyword (all words)"),
+            ("baseline_any_word", "keyword (any word)"),
+        ):
+            m = found[key]
+            lines.append(
+                f"| {system} | {_num(m['hit@1'])} | {_num(m['hit@3'])} | "
+                f"{_num(m['ndcg@5'])} | {_pct(m['zero_result_rate'])} |"
+            )
+        lines.append("")
+    return lines
+
+
+def advice_section(advice: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Advice questions",
+        "",
+        f"Blind set SHA-256 `{advice['blind_sha256']}`. Answered on the right topic: the answer "
+        "given straight away is the labelled one (for a question no topic answers, an honest "
+        '"not sure"). Offered: answered, or among the two topics offered.',
+        "",
+        "| set | approach | questions | answered right | right topic offered | "
+        "not sure where no topic fits |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, found in advice["sets"].items():
+        if isinstance(found, str):
+            lines.append(f"| {name} | skipped: {found} | | | | |")
+            continue
+        for approach, score in found.items():
+            cells = (
+                score["answered_right"],
+                score["right_topic_offered"],
+                score.get("not_sure_on_no_topic"),
+            )
+            lines.append(
+                f"| {name} | {approach} | {score['questions']} | "
+                + " | ".join(_num(cell) for cell in cells)
+                + " |"
+            )
+    return [*lines, ""]
