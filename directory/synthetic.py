@@ -13,7 +13,7 @@ from directory.search.geography import sheffield_postcodes
 from directory.search.text import words
 
 # Spread of the noise added to each stand-in vector, so services with the same words differ.
-NOISE = 0.02
+NOISE = 0.005
 
 NEEDS = [
     ("need-loneliness", "Loneliness and befriending"),

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from directory.bench import report
@@ -11,6 +12,7 @@ from directory.evaluation.evaluate import (
     format_set,
     run,
 )
+from directory.synthetic import word_vectors
 from tests.directory_factories import service, write_json
 
 SAMPLE = [
@@ -56,3 +58,10 @@ def test_the_blind_set_is_refused_unless_it_is_the_frozen_file(tmp_path: Path) -
     changed.write_bytes(BLIND_FILE.read_bytes() + b"\n")
     with pytest.raises(BlindSetChanged):
         blind_hash(changed)
+
+
+def test_stand_in_vectors_for_the_benchmark_are_unit_rows_near_for_shared_words() -> None:
+    rows = word_vectors(["Heeley Lunch Club 1", "Heeley Lunch Club 2", "Walkley Tai Chi Circle 3"])
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    assert rows[0] @ rows[1] > 0.95 > rows[0] @ rows[2]
+    assert not np.array_equal(rows[0], rows[1])
