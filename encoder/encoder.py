@@ -69,8 +69,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify(files: dict[str, Path]) -> None:
-    """Refuse any file that is missing or whose SHA-256 is not in encoder.yml."""
+def verify(files: dict[str, Path]) -> dict[str, str]:
+    """Each file's SHA-256; refuses any file that is missing or not listed in encoder.yml."""
+    hashes = {}
     for name, path in files.items():
         if not path.is_file():
             raise EncoderError(f"The sentence encoder's {name} is missing: {path}")
@@ -80,6 +81,8 @@ def verify(files: dict[str, Path]) -> None:
                 f"{path} has SHA-256 {found}, which is not an accepted copy of {name}. If this "
                 f"is a copy you trust, add its hash to {CARD.name} under accepted_sha256."
             )
+        hashes[name] = found
+    return hashes
 
 
 class SentenceEncoder:
@@ -89,7 +92,7 @@ class SentenceEncoder:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        verify(files)
+        self.weights_sha256 = verify(files)["model.onnx"]
         self.dimensions: int = card()["dimensions"]
         self._tokenizer = Tokenizer.from_file(str(files["tokenizer.json"]))
         # The file pads every input to 128 tokens; pad a batch to its longest instead.
@@ -139,6 +142,36 @@ class SentenceEncoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return (pooled / norms).astype(np.float32)
+
+
+def vectors_cache_dir() -> Path:
+    """Where vectors of our own labelled sets are kept between runs, outside the checkout
+    (ENCODER_CACHE_DIR to change)."""
+    configured = os.environ.get("ENCODER_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "conversation-one" / "vectors"
+
+
+def encode_set(encoder: SentenceEncoder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors for a fixed set of our own texts (examples, labelled sets), kept on disk by
+    the hash of the weights and the texts, so a new process reads them in milliseconds.
+    Never for what people write: their words are not kept anywhere but the tracker."""
+    digest = hashlib.sha256(encoder.weights_sha256.encode())
+    for text in texts:
+        digest.update(text.encode() + b"\0")
+    path = vectors_cache_dir() / f"{digest.hexdigest()[:24]}.npy"
+    if path.exists():
+        cached: np.ndarray = np.load(path)
+        if cached.shape == (len(texts), encoder.dimensions):
+            return cached
+    vectors = encoder.encode(texts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp.npy")
+    np.save(partial, vectors)
+    partial.replace(path)  # whole or not at all, even with two processes at it
+    return vectors
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.knowledge.choose import Candidate, Choice, Thresholds, decide, thresholds
 from bot.knowledge.examples import answer_texts, topic_examples
-from encoder import read, shared_encoder
+from encoder import encode_set, read, shared_encoder
 
 # Relevance is the mean similarity of a topic's 3 nearest examples, so one stray example
 # cannot make an unrelated message look on-topic.
@@ -46,8 +46,8 @@ class Matcher:
             [index for index, topic in enumerate(self.topics) for _ in examples[topic]]
         )
         encoder = shared_encoder()
-        self._examples = encoder.encode(texts)
-        answer_vectors = encoder.encode([answers[topic] for topic in self.topics])
+        self._examples = encode_set(encoder, texts)
+        answer_vectors = encode_set(encoder, [answers[topic] for topic in self.topics])
         self._classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(
             np.vstack([self._examples, answer_vectors]),
             np.concatenate([self._labels, np.arange(len(self.topics))]),

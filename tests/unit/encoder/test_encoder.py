@@ -160,3 +160,17 @@ def test_a_long_message_is_read_whole_and_a_sentence_at_a_time(encoder):
 )
 def test_sentences_split_where_people_end_them(text, expected):
     assert sentences(text) == expected
+
+
+def test_a_fixed_set_is_encoded_once_and_read_back_from_disk(tmp_path: Path, monkeypatch, encoder):
+    from encoder.encoder import encode_set
+
+    monkeypatch.setenv("ENCODER_CACHE_DIR", str(tmp_path))
+    texts = ["blue badge form", "someone to ring me", "a lunch club in S8"]
+    first = encode_set(encoder, texts)
+    (kept,) = tmp_path.glob("*.npy")
+    assert np.allclose(np.load(kept), first)
+    np.save(kept, np.zeros_like(first))  # what is on disk is what comes back
+    assert not encode_set(encoder, texts).any()
+    assert encode_set(encoder, texts[:2]).shape == (2, 384)  # another set, another file
+    assert len(list(tmp_path.glob("*.npy"))) == 2
