@@ -104,7 +104,7 @@ def cmd_vectors(args: argparse.Namespace) -> int:
     def run(session: Session) -> None:
         count = vectors.refresh(session, everything=args.all)
         live = queries.service_count(session)
-        print(f"Recomputed {count} search vectors; {live - count} of {live} were up to date.")
+        print(f"Recomputed {count} of {live} search vectors; the others were up to date.")
 
     return _in_session(run)
 

@@ -141,27 +141,24 @@ def refresh(
     return recomputed
 
 
-def matrix(session: Session, texts: list[tuple[str, str]], embed: Embed = encode) -> np.ndarray:
+def matrix(session: Session, texts: list[tuple[str, str]]) -> np.ndarray:
     """One row per (service id, embedded text): the stored vector where it is current,
     otherwise computed here in memory (an old database), with a note to store them."""
-    model = model_identity()
-    stored = {
-        service_id: (digest, data)
-        for service_id, digest, data in session.execute(
-            select(ServiceVector.service_id, ServiceVector.text_hash, ServiceVector.vector).where(
-                ServiceVector.model == model
-            )
-        )
-    }
+    position = {service_id: number for number, (service_id, _) in enumerate(texts)}
     rows = np.zeros((len(texts), card()["dimensions"]), dtype=np.float32)
-    missing = []
-    for number, (service_id, text) in enumerate(texts):
-        found = stored.get(service_id)
-        if found and found[0] == text_hash(text):
-            rows[number] = from_bytes(found[1])
-        else:
-            missing.append(number)
-    if missing:
+    current = np.zeros(len(texts), dtype=bool)
+    # Row by row into place, so a large directory's vectors are never held twice.
+    for service_id, digest, data in session.execute(
+        select(ServiceVector.service_id, ServiceVector.text_hash, ServiceVector.vector).where(
+            ServiceVector.model == model_identity()
+        )
+    ):
+        number = position.get(service_id)
+        if number is not None and digest == text_hash(texts[number][1]):
+            rows[number] = from_bytes(data)
+            current[number] = True
+    missing = np.flatnonzero(~current)
+    if len(missing):
         # Counts only: the texts are the council's, but logs stay free of text by rule.
         log.warning(
             "%d of %d services have no current search vector; computing them in memory. "
@@ -169,5 +166,5 @@ def matrix(session: Session, texts: list[tuple[str, str]], embed: Embed = encode
             len(missing),
             len(texts),
         )
-        rows[missing] = embed([texts[number][1] for number in missing])
+        rows[missing] = encode([texts[number][1] for number in missing])
     return rows
