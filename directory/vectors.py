@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from directory import queries
 from directory.models import Attribute, Service, ServiceVector, TaxonomyTerm
-from encoder import shared_encoder
+from encoder import encode_set, shared_encoder
 from encoder.encoder import card, encoder_files, sha256_of
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,9 @@ DTYPE = np.dtype("<f4")
 
 
 def encode(texts: list[str]) -> np.ndarray:
-    return shared_encoder().encode(texts)
+    # Kept on disk by the texts' hash: a new database of the same services (every test
+    # run, every evaluation) reads them back instead of encoding them again.
+    return encode_set(shared_encoder(), texts)
 
 
 @cache
