@@ -23,6 +23,7 @@ from bot.inbox import models as inbox_models
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
 from bot.training import ensure_model
 from directory import db as directory_db
+from directory import vectors as directory_vectors
 from directory.importer import load_sample_if_empty
 
 READY_TIMEOUT_SECONDS = 180
@@ -220,8 +221,13 @@ def prepare_database(settings: Settings) -> None:
     inbox_models.upgrade(settings.database_url)
     with directory_db.session_scope(settings.database_url) as session:
         loaded = load_sample_if_empty(session)
+        # A database from before the search read meaning gets its services' vectors now,
+        # once, rather than in memory in every process that searches.
+        refreshed = directory_vectors.refresh(session)
     if loaded:
         print(f"Loaded the sample directory: {loaded.added} services.", file=sys.stderr)
+    elif refreshed:
+        print(f"Stored search vectors for {refreshed} services.", file=sys.stderr)
 
 
 def child_environment() -> dict[str, str]:
