@@ -25,6 +25,10 @@ def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[R
         # A story the classifier only half-read as a question: let Conversation 1 take it.
         return []
     choice = _choice(parsed, text, answers.keys())
+    if choice.kind != "answer" and _has_words(text) and not looks_like_a_question(text):
+        # Told, not asked, and no topic stands out: the conversation carries on instead of
+        # asking "which of these" about something the person never asked.
+        return []
     if choice.kind == "answer":
         lines = answer_replies(choice.topics[0], profile)
         return [*(Reply(line) for line in lines), Reply(wording()["follow_up"])]
@@ -32,9 +36,6 @@ def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[R
         # Each button sends the topic's own question, which NLU maps straight back to it.
         questions = tuple(answers[topic].question for topic in choice.topics)
         return [Reply(wording()["clarify"], questions)]
-    if not looks_like_a_question(text):
-        # Not answerable and not asked as a question: the conversation carries on instead.
-        return []
     return [Reply(wording()["not_sure"].format(**profile_values(profile)))]
 
 
@@ -44,8 +45,13 @@ def _surely_a_question(parsed: Mapping[str, Any] | None, known: Collection[str])
     return bool(ranked) and ranked[0].confidence >= thresholds("intent").answer_at_least
 
 
+def _has_words(text: str) -> bool:
+    """Typed words, not a button's intent payload ("/question_pip") or nothing."""
+    return bool(text.strip()) and not text.startswith("/")
+
+
 def _choice(parsed: Mapping[str, Any] | None, text: str, known: Collection[str]) -> Choice:
-    if not text.strip() or text.startswith("/"):
+    if not _has_words(text):
         # No words to read: an intent sent as a payload ("/question_pip") says the topic.
         return choose(parsed, known)
     return choose_by_meaning(text)

@@ -24,6 +24,7 @@ _DAY_PATTERN = re.compile(
 _WEEKEND = re.compile(r"\b(?:at|on|over)?\s*(?:the\s+)?week\s?ends?\b", re.I)
 _EVENING = re.compile(r"\b(?:in\s+the\s+)?(evenings?|tonight|after\s+work|at\s+night)\b", re.I)
 _TODAY = re.compile(r"\b(today|tonight)\b", re.I)
+_TONIGHT = re.compile(r"\btonight\b", re.I)
 _NOW = re.compile(r"\b(open\s+now|right\s+now|open\s+at\s+the\s+moment)\b", re.I)
 
 
@@ -140,7 +141,9 @@ def read_time_need(query: str, open_now: bool, at: datetime) -> tuple[TimeNeed, 
         need.evening = True
     if _TODAY.search(query):
         need.days.add(local.weekday())
-    if _NOW.search(query):
+    if _NOW.search(query) or (_TONIGHT.search(query) and local.time() >= EVENING_FROM):
+        # "Tonight", asked once the evening has begun, means now: a service that closed at
+        # seven will not help someone writing at eleven.
         need.now = True
     rest = query
     for pattern in (_DAY_PATTERN, _WEEKEND, _EVENING, _TODAY, _NOW):

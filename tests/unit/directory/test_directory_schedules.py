@@ -32,3 +32,11 @@ def test_an_evening_need_wants_an_opening_that_runs_past_half_past_five() -> Non
     evening = opening({"byday": "WE", "opens_at": "18:00:00", "closes_at": "20:00:00"})
     need, _ = read_time_need("in the evening", False, AT)
     assert not fits([day], need, AT) and fits([evening], need, AT)
+
+
+def test_tonight_asked_in_the_evening_means_open_now_but_in_the_morning_means_later():
+    eleven_at_night = datetime(2026, 11, 21, 23, 0, tzinfo=timezone.utc)
+    nine_in_the_morning = datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc)
+    assert read_time_need("is anyone open tonight", False, eleven_at_night)[0].now
+    morning = read_time_need("is anyone open tonight", False, nine_in_the_morning)[0]
+    assert not morning.now and morning.evening

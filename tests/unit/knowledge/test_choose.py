@@ -125,3 +125,12 @@ def test_a_weak_guess_that_is_not_a_question_goes_back_to_the_conversation():
     assert respond(parsed, load_profile()) == []
     question = {"text": "how do i get my bins emptied", **selector(("scams", 0.2))}
     assert respond(question, load_profile())[0].text.startswith("I'm sorry")
+
+
+def test_something_told_not_asked_with_no_clear_topic_goes_back_to_the_conversation():
+    """An answer to "how are you doing yourself?" is not a question about two topics."""
+    told = {
+        "text": "i'm tired but i cope, my sister helps sometimes",
+        **selector(("carers_assessment", 0.7), ("mental_wellbeing", 0.2)),
+    }
+    assert respond(told, load_profile()) == []
