@@ -16,7 +16,7 @@ def _num(value: float | None) -> str:
 def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what we measured, ours, the alternative) rows, most important first."""
     safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
-    advice_blind = r["advice"]["sets"]["blind"]
+    advice_blind = r["advice"]["sets"]["blind (frozen)"]
     return [
         (
             "Intent F1, blind set written the way people write (never tuned on)",

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.evaluation.frozen import ChangedBlindSet
 from bot.knowledge.choose import Choice, thresholds
 from bot.knowledge.evaluate import score
 from bot.knowledge.evaluate import tally as tally_of
 from bot.knowledge.evaluate.__main__ import report
 from bot.knowledge.evaluate.figures import figures
-from bot.knowledge.evaluate.sets import BLIND_HASH_PATH, BLIND_PATH, BlindSetChanged, checked_blind
+from bot.knowledge.evaluate.sets import BLIND_PATH, checked_blind
 
 
 def parsed(intent: str, *ranked: tuple[str, float]) -> dict:
@@ -66,10 +67,12 @@ def test_a_question_no_topic_answers_is_right_only_when_we_say_not_sure():
 
 
 def test_a_changed_blind_set_is_refused_and_the_frozen_one_is_checked(tmp_path: Path):
-    assert checked_blind() == BLIND_HASH_PATH.read_text(encoding="utf-8").split()[0]
+    recorded = BLIND_PATH.with_suffix(".sha256")
+    assert checked_blind() == recorded.read_text(encoding="utf-8").split()[0]
     changed = tmp_path / "questions.blind.jsonl"
     changed.write_bytes(BLIND_PATH.read_bytes() + b"\n")
-    with pytest.raises(BlindSetChanged):
+    (tmp_path / recorded.name).write_bytes(recorded.read_bytes())
+    with pytest.raises(ChangedBlindSet):
         checked_blind(changed)
 
 
