@@ -131,8 +131,15 @@ def one_future_per_test(done: Future[Results], count: int) -> list[Future[list[A
 def results_key(config: Path, train: Path, *tests: Path) -> str:
     """What a fold's results depend on: Rasa's version, the pipeline (with our components'
     code), the fold's training and test data. Anything else changed, the key changes."""
-    inputs = [config, *component_sources(config), train, *tests]
-    return fingerprint(inputs, root=Path("/"))
+    data = [found for path in (train, *tests) for found in data_files(path)]
+    return fingerprint([config, *component_sources(config), *data], root=Path("/"))
+
+
+def data_files(path: Path) -> list[Path]:
+    """A training or test file, or every YAML file in a folder of them (all of data/)."""
+    if path.is_dir():
+        return sorted(found for found in path.rglob("*") if found.suffix in {".yml", ".yaml"})
+    return [path]
 
 
 def scores(futures: list[Future[list[Any]]], out: Path) -> dict[str, Any]:

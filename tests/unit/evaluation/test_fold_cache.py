@@ -22,3 +22,17 @@ def test_the_key_changes_with_the_pipeline_the_training_data_or_the_test_data(tm
         assert results_key(config, train, test) != before, changed.name
         changed.write_text(original)
     assert results_key(config, train, test) == before
+
+
+def test_a_folder_of_training_data_is_read_file_by_file(tmp_path: Path):
+    config = write(tmp_path / "config.yml", "pipeline: []\n")
+    data = tmp_path / "data"
+    (data / "nlu").mkdir(parents=True)
+    nlu = write(data / "nlu" / "core.yml", "nlu: [a]\n")
+    write(data / "notes.txt", "not data\n")
+    test = write(tmp_path / "test.yml", "nlu: [b]\n")
+    before = results_key(config, data, test)
+    write(data / "notes.txt", "still not data\n")
+    assert results_key(config, data, test) == before
+    nlu.write_text("nlu: [a, c]\n")
+    assert results_key(config, data, test) != before
