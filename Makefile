@@ -76,7 +76,7 @@ eval: model ## The quality report: understanding, safety, signposting, language
 	$(PY) -m bot.evaluation
 	@$(ELAPSED)
 
-eval-quick: model ## The same without Rasa's default pipeline in cross-validation (minutes less)
+eval-quick: model ## The same without Rasa's default pipeline (DIET), for a quick look
 	$(PY) -m bot.evaluation --quick
 
 browser: model $(ASSETS) ## Browser tests in headless Chromium (installs it the first time)

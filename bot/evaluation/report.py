@@ -21,12 +21,12 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
         (
             "Intent F1, blind set written the way people write (never tuned on)",
             _num(r["nlu_ours_blind"]["f1"]),
-            f"{_num(r['nlu_default_blind']['f1'])} Rasa default",
+            f"{_num((r['nlu_default_blind'] or {}).get('f1'))} Rasa default",
         ),
         (
             "Understands messages it has never seen (intent F1, held-out)",
             _num(r["nlu_ours_heldout"]["f1"]),
-            f"{_num(r['nlu_default_heldout']['f1'])} Rasa default",
+            f"{_num((r['nlu_default_heldout'] or {}).get('f1'))} Rasa default",
         ),
         (
             f"Intent F1, {r['folds']}-fold cross-validation of the training data (tuned on)",
