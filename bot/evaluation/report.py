@@ -83,7 +83,7 @@ def summary_rows(r: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _intent_section(title: str, scores: dict[str, Any]) -> list[str]:
+def _intent_section(title: str, scores: dict[str, Any], blind: bool = False) -> list[str]:
     lines = [
         f"### {title}",
         "",
@@ -92,7 +92,7 @@ def _intent_section(title: str, scores: dict[str, Any]) -> list[str]:
         f"| {_num(scores['precision'])} | {_num(scores['recall'])} | {_num(scores['f1'])} |",
         "",
     ]
-    if scores["confusions"]:
+    if scores["confusions"] and not blind:  # a blind set's misses are never read
         lines += ["Most common confusions:", ""]
         lines += [
             f"- {c['intent']} read as {c['confused_with']}: {c['count']}"
@@ -124,7 +124,7 @@ def markdown(r: dict[str, Any]) -> str:
         ("nlu_default_cv", f"Rasa default pipeline, {r['folds']}-fold cross-validation"),
     ):
         if r[key]:
-            lines += _intent_section(title, r[key])
+            lines += _intent_section(title, r[key], blind=key.endswith("_blind"))
     d = r["dialogue"]
     lines += [
         "## Dialogue",
