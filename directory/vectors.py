@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 from sqlalchemy import select
@@ -22,7 +19,7 @@ from sqlalchemy.orm import Session
 from directory import queries
 from directory.models import Attribute, Service, ServiceVector, TaxonomyTerm
 from encoder import encode_set, shared_encoder
-from encoder.encoder import card, encoder_files, sha256_of
+from encoder.encoder import card
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +35,10 @@ def encode(texts: list[str]) -> np.ndarray:
     return encode_set(shared_encoder(), texts)
 
 
-@cache
 def model_identity() -> str:
-    """The encoder's name and the SHA-256 of the weights it loads (the same ENCODER_DIR rule
-    as `shared_encoder`), so vectors from other weights are never mixed with these."""
-    configured = os.environ.get("ENCODER_DIR")
-    weights = encoder_files(Path(configured) if configured else None)["model.onnx"]
-    return f"{card()['model']}:{sha256_of(weights)}"
+    """The loaded encoder's name and weights hash, so vectors from other weights are never
+    mixed with these."""
+    return shared_encoder().identity
 
 
 def embedding_text(

@@ -93,6 +93,8 @@ class SentenceEncoder:
         from tokenizers import Tokenizer
 
         self.weights_sha256 = verify(files)["model.onnx"]
+        # What made a vector: stored beside vectors kept elsewhere (the directory's).
+        self.identity = f"{card()['model']}:{self.weights_sha256}"
         self.dimensions: int = card()["dimensions"]
         self._tokenizer = Tokenizer.from_file(str(files["tokenizer.json"]))
         # The file pads every input to 128 tokens; pad a batch to its longest instead.
