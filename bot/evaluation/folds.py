@@ -170,21 +170,32 @@ class TrainingPool:
             initargs=(work / "worker.log",),
         )
 
-    def submit(self, config: Path, train: Path, *tests: Path) -> list[Future[list[Any]]]:
+    def submit(
+        self, config: Path, train: Path, *tests: Path, kept_only: bool = False
+    ) -> list[Future[list[Any]]]:
         """Train once and test on each of `tests` in a worker, or take the results of an
-        identical earlier run: a future for each test set."""
+        identical earlier run: a future for each test set. With `kept_only`, nothing is
+        trained: no futures unless an identical earlier run's results are kept."""
         self._count += 1
         cached = self._cache / f"{results_key(config, train, *tests)}.json"
         done: Future[Results] = Future()
         if cached.exists():
             done.set_result(load_results(cached))
+        elif kept_only:
+            return []
         else:
             out = self._work / f"model-{self._count}"
             done = self._pool.submit(cached_train_and_predict, config, train, tests, out, cached)
         return one_future_per_test(done, len(tests))
 
-    def cross_validation(self, config: Path, folds: list[Fold]) -> list[Future[list[Any]]]:
-        return [self.submit(config, fold.train, fold.test)[0] for fold in folds]
+    def cross_validation(
+        self, config: Path, folds: list[Fold], kept_only: bool = False
+    ) -> list[Future[list[Any]]]:
+        """A future for each fold; none at all if `kept_only` and any fold is not kept."""
+        each = [self.submit(config, fold.train, fold.test, kept_only=kept_only) for fold in folds]
+        if not all(each):
+            return []
+        return [futures[0] for futures in each]
 
     def __enter__(self) -> TrainingPool:
         return self
