@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import numpy as np
+import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -14,26 +17,59 @@ from directory.search.index import Index
 from directory.search.schedules import TimeNeed
 from directory.search.text import STOPWORDS, allowed_edits, close_enough, stem
 
-# How much each kind of evidence counts; tuned on directory/evaluation/queries.yml.
-TERM_WEIGHT = 3.0
-FIELD_WEIGHTS = {"name": 1.5, "term": 1.2, "description": 0.6}
-MIN_RELEVANCE = 0.3
+# How much each kind of evidence counts: in directory/ranking.yml, where a council can tune
+# it (see the comments there). Tuned on queries.yml and dev.jsonl, never on the blind set.
+RANKING_FILE = Path(__file__).resolve().parent.parent / "ranking.yml"
+WEIGHT_NAMES = frozenset(
+    [
+        "term_weight",
+        "field_weights",
+        "min_relevance",
+        "dense_weight",
+        "dense_floor",
+        "dense_min",
+        "distance_scale",
+        "remote_proximity",
+        "time_mismatch",
+        "time_unknown",
+        "quality_weight",
+        "age_band_boost",
+    ]
+)
+
+
+def load_weights(path: Path = RANKING_FILE) -> dict[str, Any]:
+    """The ranking numbers; every one must be there, so a typing slip is caught at start."""
+    found = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # A misspelt name is said first: it is the likelier slip.
+    unknown = sorted(set(found) - WEIGHT_NAMES)
+    if unknown:
+        raise ValueError(f"{path.name} has unknown settings {', '.join(unknown)}")
+    missing = sorted(WEIGHT_NAMES - set(found))
+    if missing:
+        raise ValueError(f"{path.name} lacks {', '.join(missing)}")
+    return found
+
+
+_weights = load_weights()
+TERM_WEIGHT = float(_weights["term_weight"])
+FIELD_WEIGHTS = {str(k): float(v) for k, v in _weights["field_weights"].items()}
+MIN_RELEVANCE = float(_weights["min_relevance"])
 # Physical services score 1/(1 + miles/DISTANCE_SCALE); phone and online ones a fixed value.
-DISTANCE_SCALE = 4.0
-REMOTE_PROXIMITY = 0.5
-TIME_MISMATCH = 0.3
-TIME_UNKNOWN = 0.6
-QUALITY_WEIGHT = 0.05
+DISTANCE_SCALE = float(_weights["distance_scale"])
+REMOTE_PROXIMITY = float(_weights["remote_proximity"])
+TIME_MISMATCH = float(_weights["time_mismatch"])
+TIME_UNKNOWN = float(_weights["time_unknown"])
+QUALITY_WEIGHT = float(_weights["quality_weight"])
 # A service made for an age band that includes the person's age is a strong sign of fit.
-AGE_BAND_BOOST = 1.5
+AGE_BAND_BOOST = float(_weights["age_band_boost"])
 # Meaning (cosine similarity of sentence vectors) joins the word score in its units:
 # DENSE_WEIGHT points for each unit of similarity above DENSE_FLOOR. A service whose words
 # did not match is a candidate when its similarity reaches DENSE_MIN. A weighted sum rather
 # than rank fusion: it did as well on dev and keeps the word score's ties and magnitudes.
-# Tuned on directory/evaluation/needs/dev.jsonl and queries.yml, never on the blind set.
-DENSE_WEIGHT = 16.0
-DENSE_FLOOR = 0.15
-DENSE_MIN = 0.35
+DENSE_WEIGHT = float(_weights["dense_weight"])
+DENSE_FLOOR = float(_weights["dense_floor"])
+DENSE_MIN = float(_weights["dense_min"])
 POOL_PER_RESULT = 20
 FUZZY_CACHE_SIZE = 5_000
 
