@@ -73,6 +73,7 @@ def main() -> int:
     args = parser.parse_args()
     started = time.monotonic()
     model = ensure_model(load_settings().model_dir)
+    (PROJECT_ROOT / "var").mkdir(exist_ok=True)  # not there yet on a fresh clone
     work = Path(tempfile.mkdtemp(prefix="evaluation-", dir=PROJECT_ROOT / "var"))
     data, heldout = PROJECT_ROOT / "data", HERE / "data" / "nlu_heldout.yml"
     # Written the way people write, split off before any tuning and never trained on.
