@@ -130,7 +130,7 @@ def test_a_weak_guess_that_is_not_a_question_goes_back_to_the_conversation():
 def test_something_told_not_asked_with_no_clear_topic_goes_back_to_the_conversation():
     """An answer to "how are you doing yourself?" is not a question about two topics."""
     told = {
-        "text": "i'm tired but i cope, my sister helps sometimes",
+        "text": "we get by, it's just the two of us",
         **selector(("carers_assessment", 0.7), ("mental_wellbeing", 0.2)),
     }
     assert respond(told, load_profile()) == []
