@@ -1,7 +1,10 @@
 """The texts each advice topic is recognised by, gathered from where people already write
 them: the `question_<topic>` NLU examples, the topic examples written for the matcher, and
 each answer's own question and link title. Adding an example anywhere there teaches both
-the intent classifier and the meaning matcher."""
+the intent classifier and the meaning matcher.
+
+A written example whose topic is null is a question none of our topics answers (bins,
+council housing, a GP appointment): it teaches the matcher what to say "not sure" to."""
 
 from __future__ import annotations
 
@@ -32,13 +35,24 @@ def nlu_examples(directory: Path = NLU_DIR) -> dict[str, list[str]]:
     return found
 
 
+def _written_rows(path: Path) -> list[tuple[str | None, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = (json.loads(line) for line in lines if line.strip())
+    return [(str(row["topic"]) if row.get("topic") else None, str(row["text"])) for row in rows]
+
+
 def written_examples(path: Path = TOPIC_EXAMPLES_PATH) -> dict[str, list[str]]:
+    """The written examples of each topic (not those no topic answers)."""
     found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            found.setdefault(str(row["topic"]), []).append(str(row["text"]))
+    for topic, text in _written_rows(path):
+        if topic:
+            found.setdefault(topic, []).append(text)
     return found
+
+
+def no_topic_examples(path: Path = TOPIC_EXAMPLES_PATH) -> list[str]:
+    """The written questions that none of our topics answers, without repeats."""
+    return list(dict.fromkeys(text for topic, text in _written_rows(path) if not topic))
 
 
 def topic_examples(answers: dict[str, Answer] | None = None) -> dict[str, list[str]]:

@@ -2,14 +2,16 @@
 
 The shared sentence encoder turns the message, and each of its sentences, into vectors.
 A small linear classifier over the same encoder's vectors of every topic's examples (see
-examples.py) and answer text gives each topic a confidence; the similarity to the nearest
-examples says whether the message is about any of our topics at all. Nothing here knows
-about Rasa: the intent classifier only decides that a message is a question.
+examples.py) and answer text gives each topic a confidence. Two things say whether the
+message is about any of our topics at all: the similarity to the nearest examples, and the
+classifier's own "no topic" class, taught by questions none of our topics answers. Nothing
+here knows about Rasa: the intent classifier only decides that a message is a question.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,7 +19,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bot.knowledge.choose import Candidate, Choice, Thresholds, decide, thresholds
-from bot.knowledge.examples import answer_texts, topic_examples
+from bot.knowledge.examples import answer_texts, no_topic_examples, topic_examples
 from encoder import encode_set, read, shared_encoder
 
 # Relevance is the mean similarity of a topic's 3 nearest examples, so one stray example
@@ -34,12 +36,23 @@ SENTENCE_WEIGHT = 0.3
 class Ranking:
     candidates: list[Candidate]  # every topic, best first
     relevance: float  # cosine similarity to the closest topic's nearest examples
+    no_topic: float = 0.0  # the classifier's confidence that none of our topics answers it
+
+    @property
+    def off_topic(self) -> bool:
+        """The classifier thinks no topic answers it more than it thinks any one does."""
+        return bool(self.candidates) and self.no_topic > self.candidates[0].confidence
 
 
 class Matcher:
     """Topic vectors and the classifier, built once from the examples and answers."""
 
-    def __init__(self, examples: dict[str, list[str]], answers: dict[str, str]) -> None:
+    def __init__(
+        self,
+        examples: dict[str, list[str]],
+        answers: dict[str, str],
+        no_topic: Sequence[str] = (),
+    ) -> None:
         self.topics = sorted(examples)
         texts = [text for topic in self.topics for text in examples[topic]]
         self._labels = np.array(
@@ -47,10 +60,13 @@ class Matcher:
         )
         encoder = shared_encoder()
         self._examples = encode_set(encoder, texts)
-        answer_vectors = encode_set(encoder, [answers[topic] for topic in self.topics])
+        vectors = [self._examples, encode_set(encoder, [answers[t] for t in self.topics])]
+        labels = [self._labels, np.arange(len(self.topics))]
+        if no_topic:  # one more class after the topics: none of them answers it
+            vectors.append(encode_set(encoder, list(no_topic)))
+            labels.append(np.full(len(no_topic), len(self.topics)))
         self._classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(
-            np.vstack([self._examples, answer_vectors]),
-            np.concatenate([self._labels, np.arange(len(self.topics))]),
+            np.vstack(vectors), np.concatenate(labels)
         )
 
     def rank(self, text: str) -> Ranking:
@@ -63,10 +79,12 @@ class Matcher:
             sentences = probabilities[1:]
             best = sentences[int(np.argmax(sentences.max(axis=1)))]
             confidence = (1 - SENTENCE_WEIGHT) * confidence + SENTENCE_WEIGHT * best
-        order = np.argsort(-confidence)
+        topics = confidence[: len(self.topics)]
+        order = np.argsort(-topics)
         return Ranking(
-            [Candidate(self.topics[i], float(confidence[i])) for i in order],
+            [Candidate(self.topics[i], float(topics[i])) for i in order],
             self._relevance(rows),
+            float(confidence[len(self.topics)]) if len(confidence) > len(self.topics) else 0.0,
         )
 
     def _relevance(self, rows: np.ndarray) -> float:
@@ -90,7 +108,7 @@ def matcher() -> Matcher:
 
 @cache
 def _built() -> Matcher:
-    return Matcher(topic_examples(), answer_texts())
+    return Matcher(topic_examples(), answer_texts(), no_topic_examples())
 
 
 def warm_up() -> None:
@@ -102,6 +120,6 @@ def choose_by_meaning(text: str, limits: Thresholds | None = None) -> Choice:
     """Answer, offer two topics, or say honestly that none of ours fits."""
     limits = limits or thresholds("meaning")
     ranking = matcher().rank(text)
-    if ranking.relevance < limits.relevant_at_least:
+    if ranking.relevance < limits.relevant_at_least or ranking.off_topic:
         return Choice("not_sure")
     return decide(ranking.candidates, limits)

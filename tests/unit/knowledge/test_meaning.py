@@ -5,9 +5,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge.choose import THRESHOLDS_PATH, Choice, Thresholds, thresholds
+from bot.knowledge.choose import THRESHOLDS_PATH, Candidate, Choice, Thresholds, thresholds
 from bot.knowledge.examples import topic_examples
-from bot.knowledge.meaning import choose_by_meaning, matcher
+from bot.knowledge.meaning import Ranking, choose_by_meaning, matcher
 from encoder import sentences
 
 STORY = (
@@ -63,3 +63,27 @@ def test_every_answered_topic_has_examples_including_its_own_question():
     examples = topic_examples()
     assert all(len(texts) >= 20 for texts in examples.values())
     assert "Can I get Carer's Allowance?" in examples["carers_allowance"]
+
+
+def test_a_near_question_no_topic_answers_is_not_sure_by_the_no_topic_class():
+    asked = "how do i book a gp appointment for my mum"
+    ranking = matcher().rank(asked)
+    # Close enough in words to our examples to pass the relevance check ...
+    assert ranking.relevance >= thresholds("meaning").relevant_at_least
+    # ... but the classifier was taught that questions like it are none of ours.
+    assert ranking.off_topic
+    assert choose_by_meaning(asked) == Choice("not_sure")
+
+
+def test_the_no_topic_class_is_not_a_topic_that_can_be_answered():
+    ranking = matcher().rank("how do i get a blue badge")
+    assert {candidate.topic for candidate in ranking.candidates} == set(topic_examples())
+    assert not ranking.off_topic
+
+
+def test_off_topic_only_when_no_topic_beats_the_best_topic():
+    best = [Candidate("pip", 0.4), Candidate("attendance_allowance", 0.1)]
+    assert Ranking(best, relevance=0.6, no_topic=0.5).off_topic
+    assert not Ranking(best, relevance=0.6, no_topic=0.3).off_topic
+    assert not Ranking(best, relevance=0.6).off_topic
+    assert not Ranking([], relevance=0.0, no_topic=0.9).off_topic
