@@ -7,7 +7,7 @@ import yaml
 
 from bot.knowledge.choose import THRESHOLDS_PATH, Candidate, Choice, Thresholds, thresholds
 from bot.knowledge.examples import topic_examples
-from bot.knowledge.meaning import Ranking, choose_by_meaning, matcher
+from bot.knowledge.meaning import Ranking, choose_by_meaning, matcher, words_classifier
 from encoder import sentences
 
 STORY = (
@@ -87,3 +87,14 @@ def test_off_topic_only_when_no_topic_beats_the_best_topic():
     assert not Ranking(best, relevance=0.6, no_topic=0.3).off_topic
     assert not Ranking(best, relevance=0.6).off_topic
     assert not Ranking([], relevance=0.0, no_topic=0.9).off_topic
+
+
+def test_a_name_the_encoder_blurs_is_found_by_its_words_even_misspelt():
+    asked = "helth and welfare lpa"
+    assert choose_by_meaning(asked) == Choice("answer", ("lasting_power_of_attorney",))
+
+
+def test_the_words_classifier_learns_names_from_pieces_of_words():
+    texts = ["what is pip", "pip claim form", "blue badge parking", "renew my blue badge"]
+    words = words_classifier().fit(texts, [0, 0, 1, 1])
+    assert list(words.predict(["pip clame", "bleu badje"])) == [0, 1]
