@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import Any
@@ -206,8 +206,12 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in found if re.search(r"\w", part)]
 
 
+# The intent featurizer, the risk screen and the actions of one process each read the same
+# message: the last few readings stay in memory (never on disk), so it is encoded once.
+@lru_cache(maxsize=64)
 def read(encoder: SentenceEncoder, text: str) -> Reading:
-    """The whole message and each of its sentences, encoded in one batch."""
+    """The whole message and each of its sentences, encoded in one batch. Callers must not
+    change the arrays: they are shared."""
     parts = sentences(text) or [text]
     vectors = encoder.encode([text, *parts] if len(parts) > 1 else [text])
     return Reading(parts, vectors[0], vectors[1:] if len(parts) > 1 else vectors[:1])

@@ -22,6 +22,7 @@ from bot.evaluation.frozen import as_rasa_nlu, load_blind
 from bot.evaluation.pipeline_risk import score_with_model
 from bot.evaluation.pipelines import RASA_DEFAULT, words_only
 from bot.evaluation.report import markdown, summary_rows
+from bot.evaluation.safety_figures import safety_figures
 from bot.knowledge.evaluate.figures import figures as advice_figures
 from bot.language.readability import banned_words_in, grade
 from bot.language.responses import all_responses
@@ -90,6 +91,7 @@ def main() -> int:
         ),
         ("safety", safety.evaluate),
         ("safety_pipeline", lambda: score_with_model(model)),
+        ("safety_written", safety_figures),
         ("signposting", signposting_figures),
         ("advice", lambda: advice_figures(model)),
         ("language", language),

@@ -18,6 +18,53 @@ def _intent_alternatives(r: dict[str, Any], test: str) -> str:
     return f"{_num(words['f1'])} words only; {_num((default or {}).get('f1'))} Rasa default"
 
 
+WRITTEN_SAFETY = (
+    ("serious_rated_urgent_plus", "Serious risk rated urgent or higher"),
+    ("serious_rated_or_checked", "Serious risk rated urgent or higher, or checked"),
+    ("concern_rated_concern_plus", "Concern rated concern or higher"),
+    ("ordinary_raised", "Ordinary messages raised (false alarms)"),
+    ("needless_checks", "Ordinary messages given a check question"),
+)
+
+
+def _written_safety_rows(found: dict[str, Any]) -> list[tuple[str, str, str]]:
+    blind = found["blind"]
+    return [
+        (
+            f"{title}, blind set written the way people write",
+            _pct(blind["both"][key]),
+            f"{_pct(blind['lexicon'][key])} lexicon alone; "
+            f"{_pct(blind['classifier'][key])} classifier alone",
+        )
+        for key, title in WRITTEN_SAFETY
+    ]
+
+
+def _written_safety_section(found: dict[str, Any]) -> list[str]:
+    sets = [("blind", "blind (frozen)"), ("dev", "development (tuned on)")]
+    if isinstance(found["shared"], dict):
+        sets.append(("shared", "shared examples"))
+    header = " | ".join(f"{label}: {way}" for _, label in sets for way in ("both", "lexicon"))
+    lines = [
+        "### Messages written the way people write: lexicon and classifier together",
+        "",
+        f"Blind set SHA-256 `{found['blind_sha256']}`. Development figures are rated by "
+        "models that never saw each message (5-fold), but the thresholds were chosen on "
+        "them. The classifier alone is in the summary above.",
+        "",
+        f"| metric | {header} |",
+        "|---|" + "---|" * (2 * len(sets)),
+    ]
+    for key, title in WRITTEN_SAFETY:
+        cells = " | ".join(
+            _pct(found[name][way][key]) for name, _ in sets for way in ("both", "lexicon")
+        )
+        lines.append(f"| {title} | {cells} |")
+    if not isinstance(found["shared"], dict):
+        lines += ["", f"Shared examples {found['shared']}."]
+    return [*lines, ""]
+
+
 def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what we measured, ours, the alternative) rows, most important first."""
     safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
@@ -38,6 +85,7 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             _num(r["nlu_ours_cv"]["f1"]),
             _intent_alternatives(r, "cv"),
         ),
+        *_written_safety_rows(r["safety_written"]),
         (
             "Serious risk rated urgent or higher (labelled set)",
             _pct(safety["screen"]["serious_rated_urgent_plus"]),
@@ -148,8 +196,10 @@ def markdown(r: dict[str, Any]) -> str:
         f"stories followed end to end ({_pct(d['success_rate'])}).",
         "",
     ]
+    lines += ["## Safety", ""]
+    lines += _written_safety_section(r["safety_written"])
     lines += [
-        "## Safety",
+        "### The lexicon's own labelled sets",
         "",
         "| metric | screen | keyword list | whole pipeline | "
         "screen, new wording | whole pipeline, new wording | keyword list, new wording |",

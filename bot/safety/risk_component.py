@@ -1,11 +1,12 @@
-"""Rasa NLU component that runs the risk screen on every message.
+"""Rasa NLU component that rates risk on every message, with both opinions (the lexicon
+and the classifier on the sentence encoder: bot/safety/decide.py).
 
 Registered as a non-trainable intent classifier so Rasa runs it at prediction time in
 pipeline order; placed last in config.yml it sees the real intent and confidence:
 
     - name: bot.safety.risk_component.RiskScreen
 
-It adds `risk` ({level, categories, reasons}) to the parse data, i.e.
+It adds `risk` ({level, categories, reasons, check}) to the parse data, i.e.
 `tracker.latest_message["risk"]`, and makes the intent agree with it: a message rated
 `urgent` or `immediate` becomes `disclose_risk`, so the safety rule fires in every
 dialogue state; a `disclose_risk` guess the screen did not confirm falls back to the next
@@ -25,8 +26,10 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.safety.decide import rate
 from bot.safety.lexicon import default_lexicon
-from bot.safety.screen import NluSignal, RiskAssessment, screen
+from bot.safety.meaning import default_reader
+from bot.safety.screen import NluSignal, RiskAssessment
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ def _signal(message: Message) -> NluSignal | None:
 def assess_message(message: Message) -> dict[str, Any]:
     """The `risk` value for one message; a failure rates `concern` rather than nothing."""
     try:
-        return screen(message.get(TEXT) or "", _signal(message)).as_dict()
+        return rate(message.get(TEXT) or "", _signal(message)).as_dict()
     except Exception:
         # Never log the text: it may be a disclosure. The id lets staff find the turn.
         logger.exception("risk screen failed on message %s", message.get("message_id"))
@@ -81,8 +84,10 @@ class RiskScreen(GraphComponent):
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.component_config = config
-        # Load (and validate) the lexicon when the model loads, not on the first message.
+        # Load (and validate) the lexicon and the classifier when the model loads, not on
+        # the first message.
         default_lexicon()
+        default_reader()
 
     @classmethod
     def create(

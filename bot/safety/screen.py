@@ -71,9 +71,16 @@ class RiskAssessment:
     # matched, in the lexicon's canonical words (typos corrected, so never the raw text);
     # `pattern` is the line of risk_lexicon.yml it came from.
     reasons: list[dict[str, str]] = field(default_factory=list)
+    # Unsure about serious harm: which check question to ask ("suicide" or "harm"), or None.
+    check: str | None = None
 
     def as_dict(self) -> dict:
-        return {"level": self.level, "categories": self.categories, "reasons": self.reasons}
+        return {
+            "level": self.level,
+            "categories": self.categories,
+            "reasons": self.reasons,
+            "check": self.check,
+        }
 
 
 @dataclass

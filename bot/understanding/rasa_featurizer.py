@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from encoder.encoder import shared_encoder
+from encoder.encoder import read, shared_encoder
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -58,7 +58,11 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        self._featurize([m for m in messages if m.get(TEXT)])
+        """A message as it arrives: read whole and by sentence, as the risk screen will
+        read it next (the reading is shared, so it is encoded once)."""
+        for message in messages:
+            if message.get(TEXT):
+                self._add(message, read(shared_encoder(), message.get(TEXT)).whole)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -69,5 +73,8 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         """All the messages in one call, so the encoder batches them."""
         vectors = shared_encoder().encode([message.get(TEXT) for message in messages])
         for message, vector in zip(messages, vectors, strict=True):
-            sentence = (vector * self._scale)[np.newaxis, :]
-            self.add_features_to_message(None, sentence, TEXT, message)
+            self._add(message, vector)
+
+    def _add(self, message: Message, vector: np.ndarray) -> None:
+        sentence = (vector * self._scale)[np.newaxis, :]
+        self.add_features_to_message(None, sentence, TEXT, message)

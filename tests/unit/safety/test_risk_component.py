@@ -50,7 +50,7 @@ def test_under_nlu_fallback_the_ranking_still_gives_the_signal() -> None:
 def test_component_works_without_an_intent() -> None:
     message = Message(data={"text": "hello"})
     make_component().process([message])
-    assert message.get("risk") == {"level": "none", "categories": [], "reasons": []}
+    assert message.get("risk") == {"level": "none", "categories": [], "reasons": [], "check": None}
 
 
 def test_a_screen_failure_rates_concern_and_logs_only_the_message_id(
@@ -59,7 +59,7 @@ def test_a_screen_failure_rates_concern_and_logs_only_the_message_id(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(risk_component, "screen", broken)
+    monkeypatch.setattr(risk_component, "rate", broken)
     message = Message(data={"text": "a private disclosure", "message_id": "abc123"})
     with caplog.at_level(logging.ERROR):
         make_component().process([message])
@@ -114,7 +114,11 @@ def test_an_unconfirmed_guess_with_a_weak_runner_up_falls_back_rather_than_guess
         {"name": "question_carers_assessment", "confidence": 0.23},
     ]
     message = Message(
-        data={"text": "i'm tired but i cope", "intent": ranking[0], "intent_ranking": ranking}
+        data={
+            "text": "i'm fine thanks, just wondering about groups",
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+        }
     )
     make_component().process([message])
     assert message.get("risk")["level"] == "none"

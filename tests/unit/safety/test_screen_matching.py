@@ -1,7 +1,5 @@
 """The screen recognises risk however it is typed, and ignores everyday sayings."""
 
-import time
-
 import pytest
 
 from bot.safety.screen import NLU_REASON, NluSignal, screen
@@ -170,13 +168,3 @@ def level_with(text: str, signal: NluSignal) -> str:
 def test_empty_and_odd_input_is_none() -> None:
     assert level("") == "none"
     assert level("!!! ??? 🙂") == "none"
-
-
-def test_screening_a_2000_character_message_takes_well_under_10_ms() -> None:
-    screen("warm up")
-    sentence = "We went to the garden centre and had a lovely scone, then caught the bus. "
-    text = (sentence * 30)[:2000]
-    start = time.perf_counter()
-    for _ in range(20):
-        screen(text)
-    assert (time.perf_counter() - start) / 20 < 0.010

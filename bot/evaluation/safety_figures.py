@@ -1,0 +1,73 @@
+"""Risk on messages written the way people write: both opinions together, the lexicon alone
+and the classifier alone, on the frozen blind set, the shared examples and (rated by models
+that never saw each message) the development data the thresholds were chosen on."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from bot.evaluation.frozen import load_blind
+from bot.safety.calibrate import out_of_fold
+from bot.safety.decide import Thresholds, classifier_level, decide
+from bot.safety.meaning import (
+    Chances,
+    Labelled,
+    default_reader,
+    features_of_set,
+    settings,
+    training_set,
+)
+from bot.safety.measure import figures
+from bot.safety.screen import RiskAssessment, screen
+from bot.settings import PROJECT_ROOT
+from encoder import shared_encoder
+
+EVALUATION_DIR = PROJECT_ROOT / "bot" / "safety" / "evaluation"
+BLIND = EVALUATION_DIR / "messages.blind.jsonl"
+
+
+def shared_messages() -> Path:
+    """The shared examples' messages, beside the checkout unless SHARED_EXAMPLES says."""
+    folder = os.environ.get("SHARED_EXAMPLES") or PROJECT_ROOT.parent / "shared" / "examples"
+    return Path(folder) / "messages.jsonl"
+
+
+def compare(labels: list[str], texts: list[str], chances: list[Chances]) -> dict[str, Any]:
+    config = settings()
+    limits = Thresholds.from_settings(config)
+    lexicon = [screen(text) for text in texts]
+    both = [
+        decide(lex, found, limits, config["check_questions"])
+        for lex, found in zip(lexicon, chances, strict=True)
+    ]
+    alone = [RiskAssessment(level=classifier_level(found, limits)) for found in chances]
+    return {
+        "both": figures(labels, both),
+        "lexicon": figures(labels, lexicon),
+        "classifier": figures(labels, alone),
+    }
+
+
+def _rated_by_reader(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    texts = [row["text"] for row in rows]
+    # Our own labelled texts: their vectors may be kept on disk like any fixed set.
+    found = default_reader().chances_of_rows(features_of_set(shared_encoder(), texts))
+    return compare([row["level"] for row in rows], texts, found)
+
+
+def safety_figures() -> dict[str, Any]:
+    blind, blind_hash = load_blind(BLIND)
+    result: dict[str, Any] = {"blind": _rated_by_reader(blind), "blind_sha256": blind_hash}
+    shared = shared_messages()
+    if shared.exists():
+        rows = [json.loads(line) for line in shared.read_text().splitlines() if line.strip()]
+        result["shared"] = _rated_by_reader(rows)
+    else:
+        result["shared"] = f"skipped: no {shared}"
+    items: list[Labelled] = training_set()
+    dev = out_of_fold(items, float(settings()["model"]["C"]))
+    result["dev"] = compare([i.level for i in items], [i.text for i in items], dev)
+    return result

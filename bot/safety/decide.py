@@ -1,0 +1,96 @@
+"""Two opinions, one decision: the lexicon's rating and the classifier's chances become one
+level with reasons. The combination never lowers what either opinion found, and where the
+classifier is unsure about serious harm it asks rather than guesses (`check`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.safety.levels import max_level, rank
+from bot.safety.meaning import Chances, default_reader, settings
+from bot.safety.screen import NluSignal, RiskAssessment, screen
+
+CLASSIFIER_PATTERN = "classifier"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    immediate: float
+    urgent: float
+    check: float
+    concern: float
+    category: float
+
+    @classmethod
+    def from_settings(cls, config: dict[str, Any]) -> Thresholds:
+        return cls(**{key: float(value) for key, value in config["thresholds"].items()})
+
+
+def classifier_level(chances: Chances, limits: Thresholds) -> str:
+    """The level the classifier alone would give."""
+    if chances.levels["immediate"] >= limits.immediate:
+        return "immediate"
+    if chances.serious >= limits.urgent:
+        return "urgent"
+    if chances.any_worry >= limits.concern:
+        return "concern"
+    return "none"
+
+
+def likely_categories(chances: Chances, limits: Thresholds) -> list[str]:
+    """Categories at or above their threshold, most likely first; at least the likeliest."""
+    ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
+    chosen = [name for name, chance in ranked if chance >= limits.category]
+    return chosen or [name for name, _ in ranked[:1]]
+
+
+def check_for(categories: list[str], questions: dict[str, str]) -> str:
+    """Which check question fits the likeliest worry: `suicide` or `harm`."""
+    return next((questions[c] for c in categories if c in questions), "harm")
+
+
+def decide(
+    lexicon: RiskAssessment,
+    chances: Chances,
+    limits: Thresholds,
+    questions: dict[str, str],
+) -> RiskAssessment:
+    """One level from both opinions, the higher of the two, with every reason kept."""
+    level = classifier_level(chances, limits)
+    combined = max_level(lexicon.level, level)
+    reasons = list(lexicon.reasons)
+    categories = set(lexicon.categories)
+    guessed = likely_categories(chances, limits)
+    if rank(level) > 0:
+        categories.update(guessed)
+        reasons.append(
+            {
+                "category": guessed[0],
+                "level": level,
+                "phrase": f"the meaning of the message ({chances.serious:.2f} serious)",
+                "pattern": CLASSIFIER_PATTERN,
+            }
+        )
+    unsure = limits.check <= chances.serious < limits.urgent
+    check = check_for(guessed, questions) if unsure and rank(combined) < rank("urgent") else None
+    return RiskAssessment(
+        level=combined,
+        categories=sorted(categories),
+        reasons=sorted(reasons, key=lambda r: (-rank(r["level"]), r["category"])),
+        check=check,
+    )
+
+
+def rate(text: str, nlu_signal: NluSignal | None = None) -> RiskAssessment:
+    """Rate one message with both opinions: what the assistant acts on."""
+    found = screen(text, nlu_signal)
+    if not (text or "").strip():
+        return found
+    config = settings()
+    return decide(
+        found,
+        default_reader().chances(text),
+        Thresholds.from_settings(config),
+        config["check_questions"],
+    )
