@@ -42,31 +42,28 @@ def facts_events(facts: Facts) -> list[EventType]:
     ]
 
 
-class ActionContinueConversation(Action):
-    def name(self) -> str:
-        return "action_continue_conversation"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
-        message = tracker.latest_message
-        intent = message.get("intent") or {}
-        turn = Turn(
-            message.get("text") or "",
-            intent.get("name", "") if isinstance(intent, dict) else "",
-            tracker.get_slot("risk_level") or "none",
-        )
-        outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
-        events = facts_events(outcome.facts)
-        if outcome.handover:
-            replies, handover_events = await pass_on(tracker, outcome.facts, outcome.handover)
-            outcome.replies.extend(replies)
-            events += handover_events
-        send(dispatcher, outcome.replies)
-        # This action is also the core fallback; without this, an intent no rule covers
-        # would predict it again and again instead of letting the person speak.
-        return [*events, FollowupAction("action_listen")]
+async def continue_conversation(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType]:
+    """Conversation 1's next step: the planner decides, given what was already said."""
+    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+    message = tracker.latest_message
+    intent = message.get("intent") or {}
+    turn = Turn(
+        message.get("text") or "",
+        intent.get("name", "") if isinstance(intent, dict) else "",
+        tracker.get_slot("risk_level") or "none",
+    )
+    outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
+    events = facts_events(outcome.facts)
+    if outcome.handover:
+        replies, handover_events = await pass_on(tracker, outcome.facts, outcome.handover)
+        outcome.replies.extend(replies)
+        events += handover_events
+    send(dispatcher, outcome.replies)
+    # This action is also the core fallback; without this, an intent no rule covers
+    # would predict it again and again instead of letting the person speak.
+    return [*events, FollowupAction("action_listen")]
 
 
 class ActionSayGoodbye(Action):

@@ -3,7 +3,9 @@
 Thin adapter: the NLU component `bot.safety.risk_component.RiskScreen` rates each message
 into `latest_message["risk"]`; this action merges it into `risk_level` (never lowered),
 `risk_categories` (union) and `risk_reasons` (which turn raised what, and why, for the
-hand-over). Wired as a custom slot mapping so `action_extract_slots` runs it every turn.
+hand-over); asks for a check question when the screen is unsure (`risk_check`), and reads
+the answer on the next message. Wired as a custom slot mapping so `action_extract_slots`
+runs it every turn.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.safety.levels import LEVELS, merge, raises_concern, rank
+from bot.safety.check import ASKED, CHECK_SLOT, CHECKS_ASKED_SLOT, answer_means, level_after
+from bot.safety.decide import CLASSIFIER_PATTERN
+from bot.safety.levels import LEVELS, max_level, merge, raises_concern, rank
 from bot.safety.screen import RiskAssessment
 
 # Enough to explain any real conversation; stops a long chat bloating the tracker.
@@ -35,18 +39,51 @@ def _turn_number(tracker: Tracker) -> int:
     return sum(1 for event in tracker.events if event.get("event") == "user")
 
 
+def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventType], str]:
+    """A check question's answer read (its level returned), or a new check asked for:
+    once per worry, and never once the conversation is already serious."""
+    if tracker.get_slot(CHECK_SLOT) == ASKED:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        answer = answer_means(tracker.latest_message.get("text") or "", intent)
+        return [SlotSet(CHECK_SLOT, None)], level_after(answer)
+    asked = list(tracker.get_slot(CHECKS_ASKED_SLOT) or [])
+    check = risk.get("check") if isinstance(risk, dict) else None
+    if check and check not in asked and rank(level) < rank("urgent"):
+        return [SlotSet(CHECK_SLOT, ASKED), SlotSet(CHECKS_ASKED_SLOT, [*asked, check])], "none"
+    return [], "none"
+
+
+def _answered(new: RiskAssessment | None, level: str, tracker: Tracker) -> RiskAssessment:
+    """This message's rating with the answer to the check question folded in."""
+    asked = list(tracker.get_slot(CHECKS_ASKED_SLOT) or [])
+    category = "suicide" if asked and asked[-1] == "suicide" else "unspecified"
+    reason = {"category": category, "level": level, "phrase": "answered the check question"}
+    # A short answer's own reading by the classifier is noise ("sometimes, at night" says
+    # nothing about money or violence): only the lexicon's phrases in it count.
+    phrases = [r for r in (new.reasons if new else []) if r.get("pattern") != CLASSIFIER_PATTERN]
+    found = max((str(r["level"]) for r in phrases), key=rank, default="none")
+    return RiskAssessment(
+        level=max_level(found, level),
+        categories=sorted({category, *(str(r["category"]) for r in phrases)}),
+        reasons=[*phrases, reason],
+    )
+
+
 def risk_slot_events(tracker: Tracker) -> list[EventType]:
     """SlotSet events for what this message changed; empty if nothing changed."""
     risk = tracker.latest_message.get("risk")
-    # The Rasa server skips this action for the same test (bot/safety/slot_extraction.py).
-    new = _assessment(risk) if raises_concern(risk) else None
-    if new is None:
-        return []
     old_level = tracker.get_slot("risk_level") or "none"
+    events, answered = _check_events(tracker, risk, old_level)
+    # The Rasa server skips this action unless one of these can change (slot_extraction).
+    new = _assessment(risk) if raises_concern(risk) else None
+    if rank(answered) > 0:
+        new = _answered(new, answered, tracker)
+    if new is None:
+        return events
     old_categories = list(tracker.get_slot("risk_categories") or [])
     level, categories = merge(old_level, old_categories, new)
     if level == old_level and categories == sorted(old_categories):
-        return []
+        return events
 
     turn = _turn_number(tracker)
     message_id = tracker.latest_message.get("message_id")
@@ -61,7 +98,6 @@ def risk_slot_events(tracker: Tracker) -> list[EventType]:
         }
         for reason in new.reasons
     ]
-    events: list[EventType] = []
     if rank(level) > rank(old_level):
         events.append(SlotSet("risk_level", level))
     if categories != sorted(old_categories):

@@ -1,4 +1,5 @@
-"""Make people safe first when the risk screen has raised a level."""
+"""Make people safe first when the risk screen has raised a level or is unsure; the action
+most turns go to, which puts safety first when a level rose without a response."""
 
 from __future__ import annotations
 
@@ -8,16 +9,61 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import facts_events, planner, send
+from actions.conversation import continue_conversation, facts_events, planner, send
 from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.planner import Reply
-from bot.safeguarding.respond import first_response, say, share_reason
+from bot.safeguarding.respond import check_question, first_response, say, share_reason
+from bot.safety.check import ASKED, CHECK_SLOT, CHECKS_ASKED_SLOT
+from bot.safety.levels import rank
 from bot.settings import load_settings
 
 
 def person_messages(tracker: Tracker) -> list[str]:
     return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+
+
+def responded_at(level: str) -> str:
+    """What `facts.asked` remembers once the safety response for `level` was given."""
+    return f"risk_{level}"
+
+
+async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Safety first: the check question when unsure, the safety response once per rise in
+    level, and otherwise back to listening (concern never blocks the conversation)."""
+    profile = council_profile()
+    if tracker.get_slot(CHECK_SLOT) == ASKED:  # asked for on this very message
+        kind = list(tracker.get_slot(CHECKS_ASKED_SLOT) or ["harm"])[-1]
+        texts, buttons = check_question(kind, profile)
+        send(dispatcher, [Reply(texts[0]), Reply(texts[1], buttons)])
+        return []
+    level = tracker.get_slot("risk_level") or "none"
+    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+    below_urgent = rank(level) < rank("urgent")
+    if below_urgent and (level == "none" or responded_at(level) in facts.asked):
+        return await continue_conversation(dispatcher, tracker)
+    categories = list(tracker.get_slot("risk_categories") or [])
+    text = tracker.latest_message.get("text") or ""
+    planner().learn(facts, text)
+    if text not in facts.story:
+        facts.story.append(text)
+    reference = tracker.get_slot("handover_reference")
+    if reference:
+        send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
+        return facts_events(facts)
+    reason = share_reason(level, facts.for_self, person_messages(tracker))
+    reply = first_response(level, categories, reason, profile, load_settings().now())
+    facts.safeguarding = True
+    facts.share_reason = reason
+    facts.awaiting = reply.awaiting
+    facts.remember(facts.asked, [reply.awaiting, responded_at(level)])
+    facts.told = facts.told + [t for t in reply.told if t not in facts.told]
+    replies = [Reply(t) for t in reply.texts[:-1]]
+    replies.append(Reply(reply.texts[-1], reply.buttons))
+    if reply.awaiting == "contact":
+        replies.append(Reply(planner().say("ask_contact", facts)))
+    send(dispatcher, replies)
+    return facts_events(facts)
 
 
 class ActionRespondToRisk(Action):
@@ -27,28 +73,22 @@ class ActionRespondToRisk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        profile = council_profile()
+        return await respond_to_risk(dispatcher, tracker)
+
+
+class ActionContinueConversation(Action):
+    """Where most turns go. A level that rose to urgent or immediate without a safety
+    response (an answer to a check question, say) gets one first: the hand-over never
+    depends on the person pressing a particular button."""
+
+    def name(self) -> str:
+        return "action_continue_conversation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         level = tracker.get_slot("risk_level") or "none"
-        categories = list(tracker.get_slot("risk_categories") or [])
         facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
-        text = tracker.latest_message.get("text") or ""
-        planner().learn(facts, text)
-        if text not in facts.story:
-            facts.story.append(text)
-        reference = tracker.get_slot("handover_reference")
-        if reference:
-            send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
-            return facts_events(facts)
-        reason = share_reason(level, facts.for_self, person_messages(tracker))
-        reply = first_response(level, categories, reason, profile, load_settings().now())
-        facts.safeguarding = True
-        facts.share_reason = reason
-        facts.awaiting = reply.awaiting
-        facts.remember(facts.asked, [reply.awaiting])
-        facts.told = facts.told + [t for t in reply.told if t not in facts.told]
-        replies = [Reply(t) for t in reply.texts[:-1]]
-        replies.append(Reply(reply.texts[-1], reply.buttons))
-        if reply.awaiting == "contact":
-            replies.append(Reply(planner().say("ask_contact", facts)))
-        send(dispatcher, replies)
-        return facts_events(facts)
+        if rank(level) >= rank("urgent") and responded_at(level) not in facts.asked:
+            return await respond_to_risk(dispatcher, tracker)
+        return await continue_conversation(dispatcher, tracker)

@@ -124,3 +124,9 @@ def first_response(
         return SafetyReply(texts, (), "contact", told)
     texts.append(say("ask_consent", profile))
     return SafetyReply(texts, tuple(wording()["consent_buttons"]), "consent", told)
+
+
+def check_question(kind: str, profile: CouncilProfile) -> tuple[list[str], tuple[str, ...]]:
+    """A short reflection, then one direct check question ("suicide" or "harm")."""
+    texts = [say("check_first", profile), say(f"check_{kind}", profile)]
+    return texts, tuple(wording()["check_buttons"])

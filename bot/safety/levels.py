@@ -22,6 +22,13 @@ def raises_concern(risk: object) -> bool:
     return isinstance(risk, dict) and rank(risk.get("level")) > 0
 
 
+def needs_update(risk: object, check_pending: bool) -> bool:
+    """Whether the risk slots may change on this message: it raises a level, it calls for
+    a check question, or it answers one we asked."""
+    wants_check = isinstance(risk, dict) and bool(risk.get("check"))
+    return raises_concern(risk) or wants_check or check_pending
+
+
 def max_level(a: str | None, b: str | None) -> str:
     """The more serious of two levels (unknown values count as `none`)."""
     return LEVELS[max(rank(a), rank(b))]

@@ -2,8 +2,9 @@
 
 `action_extract_slots` runs `action_update_risk` (actions/risk_slots.py) after every
 message, an HTTP call each turn. That action changes nothing unless the risk screen rated
-the message above `none` (`raises_concern`), which the Rasa server already knows from the
-parse data. So for any other message it is not called: the same slots, one call fewer
+the message above `none`, asks for a check question, or a check question is waiting for
+its answer (`needs_update`), which the Rasa server already knows from the parse data and
+the tracker. So for any other message it is not called: the same slots, one call fewer
 per turn, a tenth of the Rasa server's time. Every other custom mapping runs as before.
 """
 
@@ -18,7 +19,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety.levels import raises_concern
+from bot.safety.check import ASKED, CHECK_SLOT
+from bot.safety.levels import needs_update
 from bot.safety.risk_component import RISK_KEY
 
 RISK_ACTION = "action_update_risk"
@@ -34,8 +36,9 @@ async def _execute_custom_action(
     tracker: DialogueStateTracker,
     domain: Domain,
 ) -> tuple[list[Event], set[str]]:
-    if mapping.get("action") == RISK_ACTION and not raises_concern(
-        tracker.latest_message.parse_data.get(RISK_KEY)
+    if mapping.get("action") == RISK_ACTION and not needs_update(
+        tracker.latest_message.parse_data.get(RISK_KEY),
+        tracker.get_slot(CHECK_SLOT) == ASKED,
     ):
         return [], executed_custom_actions
     return await _run_mapping_action(

@@ -67,3 +67,50 @@ def test_a_refused_share_is_passed_on_honestly_when_someone_else_is_at_risk(stac
     reference = chat.slots()["handover_reference"]
     record = wait_for_handover(stack, reference)
     assert "Consent to share: refused" in record["summary"]
+
+
+def test_unsure_it_asks_once_directly_and_sometimes_brings_a_person(stack: Stack):
+    chat = Chat(stack, "check-sometimes")
+    asked = chat.say("some days i wonder what the point of any of it is anymore")
+    assert asked[-1] == "Can I check: are you thinking about ending your life?"
+    assert chat.slots()["risk_check"] == "asked"
+    assert chat.slots()["risk_level"] == "none", "asking is not raising"
+    answered = chat.say("sometimes yeah, mostly at night")
+    slots = chat.slots()
+    assert slots["risk_check"] is None
+    assert slots["risk_level"] == "urgent"
+    assert "suicide" in slots["risk_categories"]
+    assert any("116 123" in text for text in answered), "Samaritans, then a person"
+    assert any("share what you've told me" in text for text in answered)
+
+
+def test_a_check_answered_no_goes_back_to_listening_and_is_not_asked_again(stack: Stack):
+    chat = Chat(stack, "check-no")
+    chat.say("some days i wonder what the point of any of it is anymore")
+    reply = chat.say("no, nothing like that, i'm just bored since i retired")
+    slots = chat.slots()
+    assert slots["risk_check"] is None
+    assert slots["risk_level"] == "none"
+    assert not any("share what you've told me" in text for text in reply)
+    again = chat.say("some days i wonder what the point of any of it is anymore")
+    assert "Can I check: are you thinking about ending your life?" not in again
+
+
+def test_a_check_about_harm_answered_yes_in_free_words_is_urgent(stack: Stack):
+    chat = Chat(stack, "check-harm-yes")
+    asked = chat.say("my husband gets very angry when i go out")
+    assert asked[-1].startswith("Can I check: is anyone hurting you")
+    chat.say("he does yes, he grabbed my arm last week")
+    assert chat.slots()["risk_level"] in {"urgent", "immediate"}
+
+
+def test_a_widowers_ordinary_story_is_not_raised(stack: Stack):
+    chat = Chat(stack, "widower")
+    for message in (
+        "hello, my wife passed in the spring and the house is very quiet",
+        "it's for me, I'm 81, I live in Gleadless",
+        "I used to sing in a choir with her, I miss that most",
+    ):
+        reply = chat.say(message)
+        assert not any("Can I check" in text for text in reply)
+    assert chat.slots()["risk_level"] == "none"

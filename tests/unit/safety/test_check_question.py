@@ -1,0 +1,86 @@
+"""Ask when unsure: once per worry, and the answer in any words decides."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.risk_slots import ActionUpdateRisk
+from bot.safety.check import answer_means, level_after
+from bot.safety.levels import needs_update
+
+
+@pytest.mark.parametrize(
+    ("reply", "intent", "meaning"),
+    [
+        ("yes", None, "yes"),
+        ("yeah i am if im honest", None, "yes"),
+        ("yes, no one else knows", None, "yes"),
+        ("sometimes yeah", None, "sometimes"),
+        ("he does push me about a bit", None, "sometimes"),
+        ("not really, just tired of it all", None, "unsure"),
+        ("no god no, nothing like that", None, "no"),
+        ("Nope.", None, "no"),
+        ("ok", "affirm", "yes"),
+        ("what time does the lunch club start", "question_lunch", "unclear"),
+    ],
+)
+def test_an_answer_in_the_persons_own_words(reply: str, intent: str | None, meaning: str):
+    assert answer_means(reply, intent) == meaning
+
+
+def test_yes_and_sometimes_bring_a_person_the_same_day_a_hedge_offers_one() -> None:
+    assert level_after("yes") == level_after("sometimes") == "urgent"
+    assert level_after("unsure") == "concern"
+    assert level_after("no") == level_after("unclear") == "none"
+
+
+def test_the_risk_action_runs_for_a_check_or_its_answer_and_not_otherwise() -> None:
+    calm = {"level": "none", "categories": [], "reasons": [], "check": None}
+    assert not needs_update(calm, check_pending=False)
+    assert needs_update(calm, check_pending=True)
+    assert needs_update({**calm, "check": "suicide"}, check_pending=False)
+
+
+def tracker(text: str, slots: dict[str, Any], check: str | None = None) -> Tracker:
+    risk = {"level": "none", "categories": [], "reasons": [], "check": check}
+    latest = {"text": text, "message_id": "m2", "risk": risk, "intent": {"name": ""}}
+    events = [{"event": "user", "text": text}]
+    return Tracker("someone", slots, latest, events, False, None, {}, "action_listen")
+
+
+def run(found: Tracker) -> list[dict[str, Any]]:
+    return asyncio.run(ActionUpdateRisk().run(CollectingDispatcher(), found, {}))
+
+
+def test_an_unsure_message_asks_once_per_worry() -> None:
+    events = run(tracker("i just want it all to stop", {}, check="suicide"))
+    assert SlotSet("risk_check", "asked") in events
+    assert SlotSet("risk_checks_asked", ["suicide"]) in events
+    again = run(tracker("it all feels pointless", {"risk_checks_asked": ["suicide"]}, "suicide"))
+    assert again == [], "the same worry is never asked about twice"
+
+
+def test_no_check_once_the_conversation_is_already_serious() -> None:
+    assert run(tracker("i want it to stop", {"risk_level": "urgent"}, check="suicide")) == []
+
+
+def test_sometimes_raises_the_level_and_clears_the_check() -> None:
+    slots = {"risk_check": "asked", "risk_checks_asked": ["suicide"]}
+    events = run(tracker("sometimes, at night mostly", slots))
+    assert SlotSet("risk_check", None) in events
+    assert SlotSet("risk_level", "urgent") in events
+    assert SlotSet("risk_categories", ["suicide"]) in events
+    reasons = next(e["value"] for e in events if e["name"] == "risk_reasons")
+    assert reasons[-1]["why"] == "answered the check question"
+
+
+def test_no_clears_the_check_and_leaves_the_level() -> None:
+    slots = {"risk_check": "asked", "risk_checks_asked": ["harm"], "risk_level": "none"}
+    events = run(tracker("no, nothing like that, he's lovely", slots))
+    assert events == [SlotSet("risk_check", None)]
