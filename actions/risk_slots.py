@@ -16,7 +16,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.safety.check import ASKED, CHECK_SLOT, CHECKS_ASKED_SLOT, answer_means, level_after
+from bot.safety.check import (
+    ASKED,
+    CHECK_SLOT,
+    CHECKS_ASKED_SLOT,
+    LISTENING_INTENTS,
+    answer_means,
+    level_after,
+)
 from bot.safety.decide import CLASSIFIER_PATTERN
 from bot.safety.levels import LEVELS, max_level, merge, raises_concern, rank
 from bot.safety.screen import RiskAssessment
@@ -48,7 +55,9 @@ def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventTy
         return [SlotSet(CHECK_SLOT, None)], level_after(answer)
     asked = list(tracker.get_slot(CHECKS_ASKED_SLOT) or [])
     check = risk.get("check") if isinstance(risk, dict) else None
-    if check and check not in asked and rank(level) < rank("urgent"):
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    listening = intent in LISTENING_INTENTS
+    if check and listening and check not in asked and rank(level) < rank("urgent"):
         return [SlotSet(CHECK_SLOT, ASKED), SlotSet(CHECKS_ASKED_SLOT, [*asked, check])], "none"
     return [], "none"
 

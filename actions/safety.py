@@ -77,9 +77,10 @@ class ActionRespondToRisk(Action):
 
 
 class ActionContinueConversation(Action):
-    """Where most turns go. A level that rose to urgent or immediate without a safety
-    response (an answer to a check question, say) gets one first: the hand-over never
-    depends on the person pressing a particular button."""
+    """Where most turns go. A check question asked for on this message is asked here; a
+    level that rose to urgent or immediate without a safety response (an answer to a check
+    question, say) gets one first: the hand-over never depends on the person pressing a
+    particular button."""
 
     def name(self) -> str:
         return "action_continue_conversation"
@@ -89,6 +90,8 @@ class ActionContinueConversation(Action):
     ) -> list[EventType]:
         level = tracker.get_slot("risk_level") or "none"
         facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
-        if rank(level) >= rank("urgent") and responded_at(level) not in facts.asked:
+        check_due = tracker.get_slot(CHECK_SLOT) == ASKED  # asked for on this message
+        raised = rank(level) >= rank("urgent") and responded_at(level) not in facts.asked
+        if check_due or raised:
             return await respond_to_risk(dispatcher, tracker)
         return await continue_conversation(dispatcher, tracker)

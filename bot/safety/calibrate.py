@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
-from bot.safety.decide import Thresholds, classifier_level, decide
+from bot.safety.decide import Thresholds, check_for, classifier_level, decide, is_unsure
 from bot.safety.levels import rank
 from bot.safety.meaning import (
     SEED,
@@ -60,12 +60,16 @@ def choose(
     chances: list[Chances],
     budget: dict[str, float],
     start: Thresholds,
+    questions: dict[str, str],
 ) -> Thresholds:
     ordinary = [i for i, level in enumerate(labels) if level == "none"]
     below_immediate = [i for i, level in enumerate(labels) if level != "immediate"]
 
     def share(rows: list[int], hit: Callable[[int], bool]) -> float:
         return sum(hit(i) for i in rows) / max(1, len(rows))
+
+    def asks(found: Chances, limits: Thresholds) -> bool:
+        return is_unsure(found, limits) and check_for(found, limits, questions) is not None
 
     def rated(i: int, limits: Thresholds) -> int:
         return max(rank(lexicon[i].level), rank(classifier_level(chances[i], limits)))
@@ -93,12 +97,14 @@ def choose(
             <= budget["ordinary_raised"]
         )
     )
+    limits = replace(limits, concern=concern)
     check = lowest(
         lambda t: (
-            share(ordinary, lambda i: t <= chances[i].serious < urgent) <= budget["needless_checks"]
+            share(ordinary, lambda i: asks(chances[i], replace(limits, check=t)))
+            <= budget["needless_checks"]
         )
     )
-    return replace(limits, concern=concern, check=check)
+    return replace(limits, check=check)
 
 
 def main() -> int:
@@ -113,6 +119,7 @@ def main() -> int:
         chances,
         config["calibration"],
         Thresholds.from_settings(config),
+        config["check_questions"],
     )
     questions = config["check_questions"]
     both = [decide(lex, c, limits, questions) for lex, c in zip(lexicon, chances, strict=True)]

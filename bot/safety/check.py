@@ -19,6 +19,12 @@ ASKED = "asked"
 # What each kind of answer means for the conversation's level.
 LEVEL_FOR_ANSWER = {"yes": "urgent", "sometimes": "urgent", "unsure": "concern", "no": "none"}
 INTENT_ANSWERS = {"affirm": "yes", "deny": "no"}
+# The intents whose turn goes on to action_continue_conversation (data/rules.yml), where the
+# check question is asked: a question, a goodbye or a guide is answered as asked instead,
+# and a later message may ask again. A test keeps this in step with the rules.
+LISTENING_INTENTS = frozenset(
+    {"greet", "share_what_matters", "affirm", "deny", "thank", "nlu_fallback", "disclose_risk"}
+)
 
 
 def _words(text: str) -> str:

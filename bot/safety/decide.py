@@ -38,6 +38,11 @@ def classifier_level(chances: Chances, limits: Thresholds) -> str:
     return "none"
 
 
+def is_unsure(chances: Chances, limits: Thresholds) -> bool:
+    """Unsure how serious: the band between the check and urgent thresholds."""
+    return limits.check <= chances.serious < limits.urgent
+
+
 def likely_categories(chances: Chances, limits: Thresholds) -> list[str]:
     """Categories at or above their threshold, most likely first; at least the likeliest."""
     ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
@@ -45,9 +50,12 @@ def likely_categories(chances: Chances, limits: Thresholds) -> list[str]:
     return chosen or [name for name, _ in ranked[:1]]
 
 
-def check_for(categories: list[str], questions: dict[str, str]) -> str:
-    """Which check question fits the likeliest worry: `suicide` or `harm`."""
-    return next((questions[c] for c in categories if c in questions), "harm")
+def check_for(chances: Chances, limits: Thresholds, questions: dict[str, str]) -> str | None:
+    """The check question that fits the likeliest worry it has one for ("suicide" or
+    "harm"), or None: a fall or a message with no clear worry gets no check question."""
+    ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
+    fitting = [name for name, chance in ranked if chance >= limits.category]
+    return next((questions[name] for name in fitting if name in questions), None)
 
 
 def decide(
@@ -72,8 +80,8 @@ def decide(
                 "pattern": CLASSIFIER_PATTERN,
             }
         )
-    unsure = limits.check <= chances.serious < limits.urgent
-    check = check_for(guessed, questions) if unsure and rank(combined) < rank("urgent") else None
+    unsure = is_unsure(chances, limits) and rank(combined) < rank("urgent")
+    check = check_for(chances, limits, questions) if unsure else None
     return RiskAssessment(
         level=combined,
         categories=sorted(categories),

@@ -103,23 +103,23 @@ class RiskScreen(GraphComponent):
         for message in messages:
             risk = assess_message(message)
             message.set(RISK_KEY, risk, add_to_output=True)
-            align_intent(message, risk["level"], bool(risk.get("check")))
+            align_intent(message, risk["level"])
         return messages
 
 
-def align_intent(message: Message, level: str, check: bool = False) -> None:
+def align_intent(message: Message, level: str) -> None:
     """The screen, not the classifier alone, decides whether this is a disclosure.
 
     `urgent` and `immediate` always become `disclose_risk`, whatever else the message
-    says, and so does a message the screen is unsure about (`check`): the safety action
-    asks the check question, or carries on listening if it was asked before. `concern`
-    keeps the conversation going (the planner offers a person); it is handled as a
-    disclosure only if the classifier already thought so. Never raises.
+    says. `concern` keeps the conversation going (the planner offers a person); it is
+    handled as a disclosure only if the classifier already thought so. A check question
+    leaves the intent alone: it is asked where the conversation goes on anyway
+    (actions/risk_slots.py). Never raises.
     """
     try:
         intent = message.get(INTENT)
         name = intent.get("name") if isinstance(intent, dict) else None
-        if level in FORCING_LEVELS or check:
+        if level in FORCING_LEVELS:
             if name != RISK_INTENT:
                 message.set(INTENT, {"name": RISK_INTENT, "confidence": 1.0}, add_to_output=True)
             return

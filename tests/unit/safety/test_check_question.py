@@ -6,13 +6,15 @@ import asyncio
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.risk_slots import ActionUpdateRisk
-from bot.safety.check import answer_means, level_after
+from bot.safety.check import LISTENING_INTENTS, answer_means, level_after
 from bot.safety.levels import needs_update
+from bot.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(
@@ -47,9 +49,14 @@ def test_the_risk_action_runs_for_a_check_or_its_answer_and_not_otherwise() -> N
     assert needs_update({**calm, "check": "suicide"}, check_pending=False)
 
 
-def tracker(text: str, slots: dict[str, Any], check: str | None = None) -> Tracker:
+def tracker(
+    text: str,
+    slots: dict[str, Any],
+    check: str | None = None,
+    intent: str = "share_what_matters",
+) -> Tracker:
     risk = {"level": "none", "categories": [], "reasons": [], "check": check}
-    latest = {"text": text, "message_id": "m2", "risk": risk, "intent": {"name": ""}}
+    latest = {"text": text, "message_id": "m2", "risk": risk, "intent": {"name": intent}}
     events = [{"event": "user", "text": text}]
     return Tracker("someone", slots, latest, events, False, None, {}, "action_listen")
 
@@ -84,3 +91,21 @@ def test_no_clears_the_check_and_leaves_the_level() -> None:
     slots = {"risk_check": "asked", "risk_checks_asked": ["harm"], "risk_level": "none"}
     events = run(tracker("no, nothing like that, he's lovely", slots))
     assert events == [SlotSet("risk_check", None)]
+
+
+def test_a_check_waits_for_a_turn_where_the_conversation_goes_on() -> None:
+    text = "is there help with bills, i dont see the point"
+    question = tracker(text, {}, "suicide", "question_money")
+    assert run(question) == [], "a question is answered as asked; a later message may check"
+
+
+def test_the_listening_intents_are_those_the_rules_send_to_the_conversation() -> None:
+    rules = yaml.safe_load((PROJECT_ROOT / "data" / "rules.yml").read_text())["rules"]
+    listening = set()
+    for rule in rules:
+        steps = rule["steps"]
+        intents = [s["intent"] for s in steps if "intent" in s]
+        intents += [o["intent"] for s in steps for o in s.get("or", []) if "intent" in o]
+        if any(s.get("action") == "action_continue_conversation" for s in steps):
+            listening.update(intents)
+    assert listening | {"disclose_risk"} == LISTENING_INTENTS

@@ -10,7 +10,7 @@ from bot.safety.meaning import Chances
 from bot.safety.screen import RiskAssessment, screen
 
 LIMITS = Thresholds(immediate=0.7, urgent=0.75, check=0.3, concern=0.9, category=0.3)
-QUESTIONS = {"suicide": "suicide", "self_harm": "suicide"}
+QUESTIONS = {"suicide": "suicide", "self_harm": "suicide", "financial_or_material": "harm"}
 
 
 def chances(none: float, concern: float, urgent: float, immediate: float, **categories: float):
@@ -69,7 +69,16 @@ def test_no_check_when_already_serious_or_clearly_ordinary() -> None:
 def test_the_trained_reader_hears_risk_the_lexicon_has_no_phrase_for() -> None:
     text = "grandad has been lying by the back door since dinner time and wont answer me properly"
     assert screen(text).level == "none"
-    assert rank(rate(text).level) >= rank("urgent") or rate(text).check is not None
+    rated = rate(text)
+    assert rank(rated.level) >= rank("concern")
+    assert rated.reasons[0]["pattern"] == "classifier"
+
+
+def test_no_check_question_without_a_worry_it_fits() -> None:
+    vague = chances(0.3, 0.2, 0.3, 0.2, suicide=0.1, medical_emergency=0.05)
+    assert decide(RiskAssessment(), vague, LIMITS, QUESTIONS).check is None
+    fall = chances(0.3, 0.2, 0.3, 0.2, medical_emergency=0.9)
+    assert decide(RiskAssessment(), fall, LIMITS, QUESTIONS).check is None
 
 
 def test_an_empty_message_is_rated_by_the_lexicon_alone() -> None:
