@@ -21,6 +21,7 @@ class Thresholds:
     check: float
     concern: float
     category: float
+    check_category: float
 
     @classmethod
     def from_settings(cls, config: dict[str, Any]) -> Thresholds:
@@ -54,7 +55,7 @@ def check_for(chances: Chances, limits: Thresholds, questions: dict[str, str]) -
     """The check question that fits the likeliest worry it has one for ("suicide" or
     "harm"), or None: a fall or a message with no clear worry gets no check question."""
     ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
-    fitting = [name for name, chance in ranked if chance >= limits.category]
+    fitting = [name for name, chance in ranked if chance >= limits.check_category]
     return next((questions[name] for name in fitting if name in questions), None)
 
 

@@ -9,7 +9,9 @@ from bot.safety.levels import LEVELS, rank
 from bot.safety.meaning import Chances
 from bot.safety.screen import RiskAssessment, screen
 
-LIMITS = Thresholds(immediate=0.7, urgent=0.75, check=0.3, concern=0.9, category=0.3)
+LIMITS = Thresholds(
+    immediate=0.7, urgent=0.75, check=0.3, concern=0.9, category=0.3, check_category=0.5
+)
 QUESTIONS = {"suicide": "suicide", "self_harm": "suicide", "financial_or_material": "harm"}
 
 
