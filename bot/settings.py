@@ -16,6 +16,14 @@ VAR_DIR = PROJECT_ROOT / "var"
 # Where `make eval` and `make bench` keep their latest reports, under version control.
 RESULTS_DIR = PROJECT_ROOT / "results"
 
+
+def shared_examples_dir() -> Path:
+    """The shared development examples (messages, questions, needs written the way people
+    write): beside the checkout, or wherever SHARED_EXAMPLES says."""
+    configured = os.environ.get("SHARED_EXAMPLES")
+    return Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "examples"
+
+
 # Local defaults for secrets. They are safe only because every server listens on
 # loopback; production mode refuses to start with any of them (see `check_production`).
 LOCAL_DEFAULT_SECRETS = {

@@ -293,7 +293,7 @@ def advice_section(advice: dict[str, Any]) -> list[str]:
     ]
     for name, found in advice["sets"].items():
         if isinstance(found, str):
-            lines.append(f"| {name} | skipped: {found} | | | | |")
+            lines.append(f"| {name} | {found} | | | | |")
             continue
         for approach, score in found.items():
             cells = (

@@ -5,8 +5,6 @@ that never saw each message) the development data the thresholds were chosen on.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 from bot.evaluation.frozen import load_blind
@@ -22,17 +20,11 @@ from bot.safety.meaning import (
 )
 from bot.safety.measure import figures
 from bot.safety.screen import RiskAssessment, screen
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, shared_examples_dir
 from encoder import shared_encoder
 
 EVALUATION_DIR = PROJECT_ROOT / "bot" / "safety" / "evaluation"
 BLIND = EVALUATION_DIR / "messages.blind.jsonl"
-
-
-def shared_messages() -> Path:
-    """The shared examples' messages, beside the checkout unless SHARED_EXAMPLES says."""
-    folder = os.environ.get("SHARED_EXAMPLES") or PROJECT_ROOT.parent / "shared" / "examples"
-    return Path(folder) / "messages.jsonl"
 
 
 def compare(labels: list[str], texts: list[str], chances: list[Chances]) -> dict[str, Any]:
@@ -61,7 +53,7 @@ def _rated_by_reader(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def safety_figures() -> dict[str, Any]:
     blind, blind_hash = load_blind(BLIND)
     result: dict[str, Any] = {"blind": _rated_by_reader(blind), "blind_sha256": blind_hash}
-    shared = shared_messages()
+    shared = shared_examples_dir() / "messages.jsonl"
     if shared.exists():
         rows = [json.loads(line) for line in shared.read_text().splitlines() if line.strip()]
         result["shared"] = _rated_by_reader(rows)

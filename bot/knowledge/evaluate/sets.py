@@ -7,13 +7,13 @@ from typing import Any
 
 from bot.evaluation.frozen import load_blind, load_jsonl
 from bot.knowledge.evaluate import HELDOUT_PATH, HeldOut, load_heldout
-from bot.settings import PROJECT_ROOT
+from bot.settings import shared_examples_dir
 
 EVALUATION_DIR = Path(__file__).parents[1] / "evaluation"
 DEV_PATH = EVALUATION_DIR / "questions.dev.jsonl"
 BLIND_PATH = EVALUATION_DIR / "questions.blind.jsonl"
-# Examples shared between projects, beside the checkout where a machine has them.
-SHARED_PATH = PROJECT_ROOT.parent / "shared" / "examples" / "questions.jsonl"
+# Examples shared between projects (SHARED_EXAMPLES, or beside the checkout).
+SHARED_PATH = shared_examples_dir() / "questions.jsonl"
 
 
 def as_questions(rows: list[dict[str, Any]]) -> list[HeldOut]:
