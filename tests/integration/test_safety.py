@@ -105,7 +105,7 @@ def test_a_check_about_harm_answered_yes_in_free_words_is_urgent(stack: Stack):
 
 
 def test_a_widowers_ordinary_story_is_not_raised(stack: Stack):
-    chat = Chat(stack, "widower")
+    chat = Chat(stack, "widower-not-raised")
     for message in (
         "hello, my wife passed in the spring and the house is very quiet",
         "it's for me, I'm 81, I live in Gleadless",
