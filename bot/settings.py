@@ -105,11 +105,16 @@ def _moment(env: Mapping[str, str], name: str) -> datetime | None:
     return moment
 
 
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where what is built from our own inputs is kept between runs, outside the checkout,
+    so a fresh clone (as in CI) reuses what the same inputs made before."""
+    env = os.environ if env is None else env
+    return Path(env.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conversation-one"
+
+
 def _default_model_dir(env: Mapping[str, str]) -> Path:
-    # Outside the checkout, so a fresh clone (as in CI) reuses a model trained from the
-    # same inputs; the file name is the fingerprint of those inputs.
-    cache = Path(env.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return cache / "conversation-one" / "models"
+    # The file name is the fingerprint of the model's inputs.
+    return cache_dir(env) / "models"
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

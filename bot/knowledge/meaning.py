@@ -12,16 +12,19 @@ here knows about Rasa: the intent classifier only decides that a message is a qu
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
+from bot.fitted import kept_fit
 from bot.knowledge.choose import Candidate, Choice, Thresholds, decide, thresholds
 from bot.knowledge.examples import answer_texts, no_topic_examples, topic_examples
 from encoder import encode_set, read, shared_encoder
@@ -134,7 +137,15 @@ def matcher() -> Matcher:
 
 @cache
 def _built() -> Matcher:
-    return Matcher(topic_examples(), answer_texts(), no_topic_examples())
+    """Fitted once for these examples, answers and this code, and kept on disk: the words
+    classifier alone takes seconds to fit, at every action server's start otherwise."""
+    examples, answers, no_topic = topic_examples(), answer_texts(), no_topic_examples()
+    inputs = (
+        json.dumps([examples, answers, no_topic], sort_keys=True),
+        Path(__file__).read_text(encoding="utf-8"),
+        shared_encoder().weights_sha256,
+    )
+    return kept_fit("advice-matcher", inputs, lambda: Matcher(examples, answers, no_topic))
 
 
 def warm_up() -> None:

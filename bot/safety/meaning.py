@@ -10,10 +10,7 @@ lexicon's rating into one level. No Rasa imports.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import pickle
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -21,16 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import sklearn
 import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import SVC
 
+from bot.fitted import kept_fit
 from bot.safety.levels import LEVELS
 from encoder import Reading, encode_set, read, sentences, shared_encoder
-from encoder.encoder import SentenceEncoder, vectors_cache_dir
+from encoder.encoder import SentenceEncoder
 
 HERE = Path(__file__).parent
 SETTINGS_PATH = HERE / "risk_model.yml"
@@ -149,36 +146,19 @@ class RiskReader:
         return self.chances_of_rows(features_of_reading(read(shared_encoder(), text)))[0]
 
 
-def _cache_key(items: list[Labelled], config: dict[str, Any]) -> str:
-    """What a fitted reader depends on: the labelled messages, the model settings, the
-    encoder's weights and scikit-learn's version."""
-    digest = hashlib.sha256()
-    for part in (
-        json.dumps([item.__dict__ for item in items], sort_keys=True),
-        json.dumps(config["model"], sort_keys=True),
-        shared_encoder().weights_sha256,
-        sklearn.__version__,
-    ):
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()[:24]
-
-
 def fitted_reader(config: dict[str, Any] | None = None) -> RiskReader:
     """The reader for these settings, fitted once and kept on disk (fitting takes seconds,
-    and every Rasa server would otherwise do it as it starts)."""
+    and every Rasa server would otherwise do it as it starts). A change to the labelled
+    messages, the model settings, this code or the encoder's weights fits it again."""
     config = config or settings()
     items = training_set(config)
-    path = vectors_cache_dir().parent / "risk-reader" / f"{_cache_key(items, config)}.pickle"
-    if path.exists():
-        # Our own file, written below by this same code from our own labelled data.
-        reader: RiskReader = pickle.loads(path.read_bytes())
-        return reader
-    reader = RiskReader(items, float(config["model"]["C"]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pickle.dumps(reader))
-    partial.replace(path)
-    return reader
+    inputs = (
+        json.dumps([item.__dict__ for item in items], sort_keys=True),
+        json.dumps(config["model"], sort_keys=True),
+        Path(__file__).read_text(encoding="utf-8"),
+        shared_encoder().weights_sha256,
+    )
+    return kept_fit("risk-reader", inputs, lambda: RiskReader(items, float(config["model"]["C"])))
 
 
 _loading = threading.Lock()
