@@ -4,12 +4,12 @@ that never saw each message) the development data the thresholds were chosen on.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from bot.evaluation.frozen import load_blind
+from bot.evaluation.frozen import load_blind, load_jsonl
+from bot.safety import measure
 from bot.safety.calibrate import out_of_fold
-from bot.safety.decide import Thresholds, classifier_level, decide
+from bot.safety.decide import Thresholds
 from bot.safety.meaning import (
     Chances,
     Labelled,
@@ -18,8 +18,7 @@ from bot.safety.meaning import (
     settings,
     training_set,
 )
-from bot.safety.measure import figures
-from bot.safety.screen import RiskAssessment, screen
+from bot.safety.screen import screen
 from bot.settings import PROJECT_ROOT, shared_examples_dir
 from encoder import shared_encoder
 
@@ -28,19 +27,11 @@ BLIND = EVALUATION_DIR / "messages.blind.jsonl"
 
 
 def compare(labels: list[str], texts: list[str], chances: list[Chances]) -> dict[str, Any]:
+    """measure.compare at the thresholds the assistant runs with."""
     config = settings()
-    limits = Thresholds.from_settings(config)
     lexicon = [screen(text) for text in texts]
-    both = [
-        decide(lex, found, limits, config["check_questions"])
-        for lex, found in zip(lexicon, chances, strict=True)
-    ]
-    alone = [RiskAssessment(level=classifier_level(found, limits)) for found in chances]
-    return {
-        "both": figures(labels, both),
-        "lexicon": figures(labels, lexicon),
-        "classifier": figures(labels, alone),
-    }
+    limits = Thresholds.from_settings(config)
+    return measure.compare(labels, lexicon, chances, limits, config["check_questions"])
 
 
 def _rated_by_reader(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -55,8 +46,7 @@ def safety_figures() -> dict[str, Any]:
     result: dict[str, Any] = {"blind": _rated_by_reader(blind), "blind_sha256": blind_hash}
     shared = shared_examples_dir() / "messages.jsonl"
     if shared.exists():
-        rows = [json.loads(line) for line in shared.read_text().splitlines() if line.strip()]
-        result["shared"] = _rated_by_reader(rows)
+        result["shared"] = _rated_by_reader(load_jsonl(shared))
     else:
         result["shared"] = f"skipped: no {shared}"
     items: list[Labelled] = training_set()

@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
-from bot.safety.decide import Thresholds, check_for, classifier_level, decide, is_unsure
+from bot.safety.decide import Thresholds, check_for, classifier_level, is_unsure
 from bot.safety.levels import rank
 from bot.safety.meaning import (
     SEED,
@@ -27,7 +27,7 @@ from bot.safety.meaning import (
     settings,
     training_set,
 )
-from bot.safety.measure import figures
+from bot.safety.measure import compare
 from bot.safety.screen import RiskAssessment, screen
 from encoder import shared_encoder
 
@@ -121,16 +121,12 @@ def main() -> int:
         Thresholds.from_settings(config),
         config["check_questions"],
     )
-    questions = config["check_questions"]
-    both = [decide(lex, c, limits, questions) for lex, c in zip(lexicon, chances, strict=True)]
-    alone = [RiskAssessment(level=classifier_level(c, limits)) for c in chances]
     print(f"{len(items)} training messages, each rated by a model that never saw it\n")
     print("thresholds for risk_model.yml:")
     for name in ("immediate", "urgent", "check", "concern"):
         print(f"  {name}: {getattr(limits, name)}")
     print("\nfigures on the development data (tuned on):")
-    table = {"both": figures(labels, both), "lexicon": figures(labels, lexicon)}
-    table["classifier"] = figures(labels, alone)
+    table = compare(labels, lexicon, chances, limits, config["check_questions"])
     for metric in table["both"]:
         cells = "  ".join(f"{name} {_cell(found[metric])}" for name, found in table.items())
         print(f"  {metric:28} {cells}")

@@ -1,4 +1,4 @@
-"""The figures the safety issue is judged by, for one way of rating messages.
+"""The figures the safety issue is judged by, for each way of rating messages.
 
 Serious (urgent or immediate) rated at least urgent; the same counting a check question as
 a catch (the answer then decides); concern rated at least concern; ordinary messages raised;
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.safety.decide import Thresholds, classifier_level, decide
 from bot.safety.levels import rank
+from bot.safety.meaning import Chances
 from bot.safety.screen import RiskAssessment
 
 
@@ -32,4 +34,23 @@ def figures(labels: Sequence[str], rated: Sequence[RiskAssessment]) -> dict[str,
         "concern_rated_concern_plus": _share([rank(r.level) >= rank("concern") for r in concern]),
         "ordinary_raised": _share([r.level != "none" for r in ordinary]),
         "needless_checks": _share([r.check is not None for r in ordinary]),
+    }
+
+
+def compare(
+    labels: Sequence[str],
+    lexicon: Sequence[RiskAssessment],
+    chances: Sequence[Chances],
+    limits: Thresholds,
+    questions: dict[str, str],
+) -> dict[str, dict[str, float | None]]:
+    """The figures for both opinions together, the lexicon alone and the classifier alone,
+    from the lexicon's ratings and the classifier's chances of the same messages."""
+    pairs = zip(lexicon, chances, strict=True)
+    both = [decide(lex, found, limits, questions) for lex, found in pairs]
+    alone = [RiskAssessment(level=classifier_level(found, limits)) for found in chances]
+    return {
+        "both": figures(labels, both),
+        "lexicon": figures(labels, lexicon),
+        "classifier": figures(labels, alone),
     }
