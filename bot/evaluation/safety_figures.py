@@ -9,7 +9,7 @@ from typing import Any
 from bot.evaluation.frozen import load_blind, load_jsonl
 from bot.safety import measure
 from bot.safety.calibrate import out_of_fold
-from bot.safety.decide import Thresholds
+from bot.safety.decide import running_limits
 from bot.safety.meaning import (
     Chances,
     Labelled,
@@ -28,10 +28,9 @@ BLIND = EVALUATION_DIR / "messages.blind.jsonl"
 
 def compare(labels: list[str], texts: list[str], chances: list[Chances]) -> dict[str, Any]:
     """measure.compare at the thresholds the assistant runs with."""
-    config = settings()
     lexicon = [screen(text) for text in texts]
-    limits = Thresholds.from_settings(config)
-    return measure.compare(labels, lexicon, chances, limits, config["check_questions"])
+    questions = settings()["check_questions"]
+    return measure.compare(labels, lexicon, chances, running_limits(), questions)
 
 
 def _rated_by_reader(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ classifier is unsure about serious harm it asks rather than guesses (`check`).""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from bot.safety.levels import max_level, rank
@@ -44,18 +45,23 @@ def is_unsure(chances: Chances, limits: Thresholds) -> bool:
     return limits.check <= chances.serious < limits.urgent
 
 
+def _categories_at_least(chances: Chances, least: float) -> list[str]:
+    """Categories whose chance reaches `least`, most likely first."""
+    ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
+    return [name for name, chance in ranked if chance >= least]
+
+
 def likely_categories(chances: Chances, limits: Thresholds) -> list[str]:
     """Categories at or above their threshold, most likely first; at least the likeliest."""
-    ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
-    chosen = [name for name, chance in ranked if chance >= limits.category]
-    return chosen or [name for name, _ in ranked[:1]]
+    return _categories_at_least(chances, limits.category) or [
+        max(chances.categories, key=chances.categories.__getitem__)
+    ]
 
 
 def check_for(chances: Chances, limits: Thresholds, questions: dict[str, str]) -> str | None:
     """The check question that fits the likeliest worry it has one for ("suicide" or
     "harm"), or None: a fall or a message with no clear worry gets no check question."""
-    ranked = sorted(chances.categories.items(), key=lambda item: -item[1])
-    fitting = [name for name, chance in ranked if chance >= limits.check_category]
+    fitting = _categories_at_least(chances, limits.check_category)
     return next((questions[name] for name in fitting if name in questions), None)
 
 
@@ -96,10 +102,12 @@ def rate(text: str, nlu_signal: NluSignal | None = None) -> RiskAssessment:
     found = screen(text, nlu_signal)
     if not (text or "").strip():
         return found
-    config = settings()
     return decide(
-        found,
-        default_reader().chances(text),
-        Thresholds.from_settings(config),
-        config["check_questions"],
+        found, default_reader().chances(text), running_limits(), settings()["check_questions"]
     )
+
+
+@cache
+def running_limits() -> Thresholds:
+    """The thresholds in risk_model.yml, read once."""
+    return Thresholds.from_settings(settings())
