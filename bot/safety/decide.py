@@ -53,9 +53,7 @@ def _categories_at_least(chances: Chances, least: float) -> list[str]:
 
 def likely_categories(chances: Chances, limits: Thresholds) -> list[str]:
     """Categories at or above their threshold, most likely first; at least the likeliest."""
-    return _categories_at_least(chances, limits.category) or [
-        max(chances.categories, key=chances.categories.__getitem__)
-    ]
+    return _categories_at_least(chances, limits.category) or _categories_at_least(chances, 0.0)[:1]
 
 
 def check_for(chances: Chances, limits: Thresholds, questions: dict[str, str]) -> str | None:
