@@ -24,9 +24,8 @@ from bot.safety.check import (
     answer_means,
     level_after,
 )
-from bot.safety.decide import CLASSIFIER_PATTERN
 from bot.safety.levels import LEVELS, max_level, merge, raises_concern, rank
-from bot.safety.screen import RiskAssessment
+from bot.safety.screen import CLASSIFIER_PATTERN, RiskAssessment
 
 # Enough to explain any real conversation; stops a long chat bloating the tracker.
 MAX_REASONS = 50

@@ -15,9 +15,9 @@ from bot.safety.meaning import (
     Labelled,
     default_reader,
     features_of_set,
-    settings,
     training_set,
 )
+from bot.safety.risk_settings import settings
 from bot.safety.screen import screen
 from bot.settings import PROJECT_ROOT, shared_examples_dir
 from encoder import shared_encoder

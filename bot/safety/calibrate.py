@@ -24,10 +24,10 @@ from bot.safety.meaning import (
     Labelled,
     RiskReader,
     features_of_set,
-    settings,
     training_set,
 )
 from bot.safety.measure import compare
+from bot.safety.risk_settings import settings
 from bot.safety.screen import RiskAssessment, screen
 from encoder import shared_encoder
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.safety.meaning import settings
+from bot.safety.risk_settings import settings
 
 CHECK_SLOT = "risk_check"
 # The worries a check question was asked about, so each is asked once.

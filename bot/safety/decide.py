@@ -9,10 +9,9 @@ from functools import cache
 from typing import Any
 
 from bot.safety.levels import max_level, rank
-from bot.safety.meaning import Chances, default_reader, settings
-from bot.safety.screen import NluSignal, RiskAssessment, screen
-
-CLASSIFIER_PATTERN = "classifier"
+from bot.safety.meaning import Chances, default_reader
+from bot.safety.risk_settings import settings
+from bot.safety.screen import CLASSIFIER_PATTERN, NluSignal, RiskAssessment, screen
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,11 @@ from sklearn.svm import SVC
 
 from bot.fitted import kept_fit
 from bot.safety.levels import LEVELS
+from bot.safety.risk_settings import settings
 from encoder import Reading, encode_set, read, sentences, shared_encoder
 from encoder.encoder import SentenceEncoder
 
 HERE = Path(__file__).parent
-SETTINGS_PATH = HERE / "risk_model.yml"
 SEED = 2026
 
 
@@ -55,12 +55,6 @@ class Chances:
     @property
     def any_worry(self) -> float:
         return 1.0 - self.levels["none"]
-
-
-@cache
-def settings() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(SETTINGS_PATH.read_text(encoding="utf-8"))
-    return loaded
 
 
 def load_labelled(path: Path, names: dict[str, str]) -> list[Labelled]:

@@ -20,6 +20,8 @@ from bot.safety.lexicon import Lexicon, PhraseRef, default_lexicon
 from bot.safety.normalise import sentences
 
 NLU_REASON = "the language model recognised a worry"
+# The `pattern` of a reason the classifier on the sentence encoder gave (bot/safety/decide.py).
+CLASSIFIER_PATTERN = "classifier"
 NLU_CATEGORY = "unspecified"
 # Words allowed between a negator and the phrase it negates: "not going to", "never want to".
 _NEGATION_GAP = frozenset(
