@@ -18,13 +18,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from bot.deployment import nginx
-from bot.handover import models as handover_models
-from bot.inbox import models as inbox_models
 from bot.settings import PROJECT_ROOT, VAR_DIR, Settings, SettingsError, load_settings
-from bot.training import ensure_model
-from directory import db as directory_db
-from directory import vectors as directory_vectors
-from directory.importer import load_sample_if_empty
 
 READY_TIMEOUT_SECONDS = 180
 STOP_GRACE_SECONDS = 10
@@ -210,24 +204,14 @@ def wait_until_ready(settings: Settings, running: list[Service]) -> bool:
     return False
 
 
-def prepare_database(settings: Settings) -> None:
-    """Bring every table up to date, and give a new database the sample directory.
-
-    Here, once, before any child starts: two processes migrating SQLite at once could race.
-    """
-    directory_db.upgrade(settings.database_url)
-    handover_models.upgrade(settings.database_url)
-    # After the hand-overs: the inbox reads received_handovers.
-    inbox_models.upgrade(settings.database_url)
-    with directory_db.session_scope(settings.database_url) as session:
-        loaded = load_sample_if_empty(session)
-        # A database from before the search read meaning gets its services' vectors now,
-        # once, rather than in memory in every process that searches.
-        refreshed = directory_vectors.refresh(session)
-    if loaded:
-        print(f"Loaded the sample directory: {loaded.added} services.", file=sys.stderr)
-    elif refreshed:
-        print(f"Stored search vectors for {refreshed} services.", file=sys.stderr)
+def prepare(env: dict[str, str]) -> str | None:
+    """Migrate, load the sample and train in a process of its own (see bot/prepare.py);
+    the model's path, or None when that failed (its reason is already on stderr)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.prepare"], env=env, stdout=subprocess.PIPE, text=True
+    )
+    lines = done.stdout.strip().splitlines()
+    return lines[-1] if done.returncode == 0 and lines else None
 
 
 def child_environment() -> dict[str, str]:
@@ -262,9 +246,11 @@ def main() -> int:
                 file=sys.stderr,
             )
             return 2
-    VAR_DIR.mkdir(exist_ok=True)
-    prepare_database(settings)
-    model = str(ensure_model(settings.model_dir))
+    env = child_environment()
+    model = prepare(env)
+    if model is None:
+        print("Cannot start: the database or the model could not be made ready.", file=sys.stderr)
+        return 2
     running = services(settings, model)
     locate_programs(running)
     stopping = False
@@ -275,7 +261,6 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    env = child_environment()
     print("Starting the action server, Rasa server and web app...", file=sys.stderr)
     for service in running:
         start(service, env, stopping=lambda: stopping)

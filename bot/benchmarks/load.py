@@ -1,6 +1,6 @@
 """The load test: many people at once, for minutes, against the production layout.
 
-    python -m bot.benchmarks.load [--conversations 100] [--minutes 5] [--servers 1 2]
+    python -m bot.benchmarks.load [--conversations 100] [--minutes 3] [--servers 1 2]
 
 Starts a private PostgreSQL and Redis (scripts/test-services.sh), then for each number of
 Rasa servers the whole system on free ports (RASA_SERVERS=N: N Rasa and N action servers
@@ -207,7 +207,7 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=100, help="people at once")
-    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--minutes", type=float, default=3.0)
     parser.add_argument("--servers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     tqdm.write("Starting PostgreSQL and Redis...", file=sys.stderr)
