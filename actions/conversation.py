@@ -53,6 +53,7 @@ async def continue_conversation(
         message.get("text") or "",
         intent.get("name", "") if isinstance(intent, dict) else "",
         tracker.get_slot("risk_level") or "none",
+        handed_over=bool(tracker.get_slot("handover_reference")),
     )
     outcome: Outcome = await asyncio.to_thread(planner().respond, facts, turn)
     events = facts_events(outcome.facts)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Any
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, ReminderScheduled, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.handover_facts import conversation_facts
 from bot.conversation.planner import Reply
+from bot.conversation.waiting import due_after_wait
 from bot.handover.alerts import alert_unsaved
 from bot.handover.policy import DeliveryPolicy
 from bot.handover.record import Kind, Turn
@@ -21,6 +25,13 @@ from bot.safeguarding.respond import say, when_text
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
+# Rasa marks a message it made itself (a reminder firing) with this; it is not the person.
+EXTERNAL = "is_external"
+DUE_INTENT = "EXTERNAL_handover_due"
+
+
+def from_the_person(event: dict[str, Any]) -> bool:
+    return event.get("event") == "user" and not (event.get("metadata") or {}).get(EXTERNAL)
 
 
 def transcript(tracker: Tracker) -> list[Turn]:
@@ -28,7 +39,7 @@ def transcript(tracker: Tracker) -> list[Turn]:
     turns = []
     for event in tracker.events:
         at = datetime.fromtimestamp(event.get("timestamp") or 0, timezone.utc)
-        if event.get("event") == "user" and event.get("text"):
+        if from_the_person(event) and event.get("text"):
             turns.append(Turn("person", event["text"], at))
         elif event.get("event") == "bot":
             custom = (event.get("data") or {}).get("custom") or {}
@@ -77,3 +88,34 @@ async def pass_on(
     else:
         text = say("handover_anonymous", profile, reference=handed.reference)
     return [Reply(text)], [SlotSet("handover_reference", handed.reference)]
+
+
+def hand_over_later(seconds: float) -> EventType:
+    """Ask Rasa to run action_hand_over_when_due after `seconds` (one per conversation:
+    a new one replaces the old). It is not cancelled by the person writing: the action
+    itself waits on while they are still talking."""
+    at = datetime.now(timezone.utc) + timedelta(seconds=seconds)
+    return ReminderScheduled(DUE_INTENT, at, name="handover_due", kill_on_user_message=False)
+
+
+class ActionHandOverWhenDue(Action):
+    """The hand-over a person never answered about, after they have gone quiet."""
+
+    def name(self) -> str:
+        return "action_hand_over_when_due"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        level = tracker.get_slot("risk_level") or "none"
+        if not due_after_wait(facts, level, bool(tracker.get_slot("handover_reference"))):
+            return []
+        wait = load_settings().handover_wait_seconds
+        spoke = [e.get("timestamp") or 0.0 for e in tracker.events if from_the_person(e)]
+        quiet_for = time.time() - max(spoke, default=0.0)
+        if quiet_for < wait:
+            return [hand_over_later(wait - quiet_for)]
+        # Nobody is waiting for a reply: the person sees the reference on their next message.
+        _, events = await pass_on(tracker, facts, "safeguarding")
+        return events

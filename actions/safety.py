@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import continue_conversation, facts_events, planner, send
+from actions.handover import from_the_person, hand_over_later, pass_on
 from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.planner import Reply
@@ -20,7 +21,7 @@ from bot.settings import load_settings
 
 
 def person_messages(tracker: Tracker) -> list[str]:
-    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return [e.get("text") or "" for e in tracker.events if from_the_person(e)]
 
 
 def responded_at(level: str) -> str:
@@ -32,18 +33,20 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     """Safety first: the check question when unsure, the safety response once per rise in
     level, and otherwise back to listening (concern never blocks the conversation)."""
     profile = council_profile()
+    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+    text = tracker.latest_message.get("text") or ""
     if tracker.get_slot(CHECK_SLOT) == ASKED:  # asked for on this very message
         kind = list(tracker.get_slot(CHECKS_ASKED_SLOT) or ["harm"])[-1]
         texts, buttons = check_question(kind, profile)
         send(dispatcher, [Reply(texts[0]), Reply(texts[1], buttons)])
-        return []
+        # The check comes first, but the rest of the message is still heard.
+        planner().learn(facts, text)
+        return facts_events(facts)
     level = tracker.get_slot("risk_level") or "none"
-    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
     below_urgent = rank(level) < rank("urgent")
     if below_urgent and (level == "none" or responded_at(level) in facts.asked):
         return await continue_conversation(dispatcher, tracker)
     categories = list(tracker.get_slot("risk_categories") or [])
-    text = tracker.latest_message.get("text") or ""
     planner().learn(facts, text)
     if text not in facts.story:
         facts.story.append(text)
@@ -52,7 +55,9 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
         return facts_events(facts)
     reason = share_reason(level, facts.for_self, person_messages(tracker))
-    reply = first_response(level, categories, reason, profile, load_settings().now())
+    about = None if facts.for_self is not False else facts.who
+    about = "the person you're writing about" if about == "you" else about
+    reply = first_response(level, categories, reason, profile, load_settings().now(), about)
     facts.safeguarding = True
     facts.share_reason = reason
     facts.awaiting = reply.awaiting
@@ -60,10 +65,19 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     facts.told = facts.told + [t for t in reply.told if t not in facts.told]
     replies = [Reply(t) for t in reply.texts[:-1]]
     replies.append(Reply(reply.texts[-1], reply.buttons))
+    if reply.awaiting == "contact" and (facts.contact.get("phone") or facts.contact.get("email")):
+        # They already said how to reach them: pass it on now rather than ask again.
+        facts.awaiting = None
+        handed, events = await pass_on(tracker, facts, "safeguarding")
+        send(dispatcher, replies + handed)
+        return [*facts_events(facts), *events]
     if reply.awaiting == "contact":
         replies.append(Reply(planner().say("ask_contact", facts)))
     send(dispatcher, replies)
-    return facts_events(facts)
+    if below_urgent:
+        return facts_events(facts)
+    # Should the person go quiet before it is made, the hand-over goes after a wait.
+    return [*facts_events(facts), hand_over_later(load_settings().handover_wait_seconds)]
 
 
 class ActionRespondToRisk(Action):

@@ -63,6 +63,9 @@ class Settings:
     # More than one: that many Rasa servers and action servers behind nginx, which then
     # listens on RASA_PORT and ACTIONS_PORT (see docs/deployment.md).
     rasa_servers: int = 1
+    # A hand-over due at urgent or immediate that the person never answered about goes to
+    # First Contact once they have written nothing for this long (actions/handover_due.py).
+    handover_wait_seconds: int = 600
 
     def now(self) -> datetime:
         return self.fixed_now or datetime.now(timezone.utc)
@@ -145,6 +148,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         profile_path=Path(env.get("COUNCIL_PROFILE", DEFAULT_PROFILE_PATH)),
         fixed_now=_moment(env, "ASSISTANT_NOW"),
         rasa_servers=_count(env, "RASA_SERVERS", default=1, most=8),
+        handover_wait_seconds=_count(env, "HANDOVER_WAIT_SECONDS", default=600, most=86400),
     )
     if settings.rasa_servers > 1:
         check_scale_out(settings)

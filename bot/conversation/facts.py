@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+CUES_PATH = Path(__file__).with_name("cues.yml")
 
 # "my mum", "my husband", "our dad", "me nan": the person they are writing about.
 RELATIONSHIPS = {
@@ -102,6 +108,7 @@ class Facts:
     told: list[dict[str, str]] = field(default_factory=list)
     communication_needs: list[str] = field(default_factory=list)
     wants_options_now: bool = False  # asked for a thing: skip the gentle questions
+    call_requested: bool = False  # asked for a person to call: a call-back hand-over is due
 
     @classmethod
     def from_slot(cls, value: dict[str, Any] | None) -> Facts:
@@ -163,8 +170,9 @@ def postcode_in(text: str, known_districts: frozenset[str]) -> str | None:
 
 
 def phone_in(text: str) -> str | None:
+    # As they wrote it ("0114 496 0555"): a worker reads it back and dials it.
     match = _PHONE.search(text)
-    return re.sub(r"[\s-]", "", match.group(0)) if match else None
+    return re.sub(r"\s+", " ", match.group(0)).strip(" -") if match else None
 
 
 def email_in(text: str) -> str | None:
@@ -175,3 +183,59 @@ def email_in(text: str) -> str | None:
 def communication_needs_in(text: str) -> list[str]:
     lowered = normalise(text)
     return [need for need, pattern in COMMUNICATION_NEEDS.items() if pattern.search(lowered)]
+
+
+@lru_cache(maxsize=1)
+def cues(path: Path = CUES_PATH) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
+    """Whole words or phrases only: "no" must not be found in "not" or "know"."""
+    lowered = normalise(text)
+    return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in phrases)
+
+
+def contact_time_in(text: str) -> str | None:
+    """When it is best to call, in the person's words: "evenings", "after 6pm"."""
+    times = "|".join(cues()["contact_times"])
+    match = re.search(rf"\b(?:{times})(?!\w)", normalise(text))
+    return match.group(0) if match else None
+
+
+def contact_in(text: str) -> dict[str, Any]:
+    """How to reach the person, from any message: a number or email, whether it is safe to
+    call or leave a message, and when is best. Only what this message says."""
+    lowered = normalise(text)
+    found: dict[str, Any] = {}
+    for key, value in (("phone", phone_in(text)), ("email", email_in(text))):
+        if value:
+            found[key] = value
+    if re.search(
+        r"\b(not safe to (call|ring|phone)|don'?t (call|ring|phone)|text (don'?t|only))", lowered
+    ):
+        found["safe_to_call"] = False
+    if "message" in lowered and re.search(r"\b(no|don'?t|do not)\b", lowered):
+        found["can_leave_message"] = False
+    when = contact_time_in(text)
+    if when and (found or re.search(r"\b(best|call|ring|phone|reach)\b", lowered)):
+        found["best_time"] = when
+    return found
+
+
+def consent_in(text: str, intent: str, asked_just_now: bool) -> str | None:
+    """ "yes" or "no" to sharing with First Contact, in any words, or None. A plain yes or no
+    counts only as the reply to the question itself; "share it" or "I'd rather you didn't"
+    count whenever they come. A no is read first: "no, please don't" is a no."""
+    said = cues()["consent"]
+    if has(text, said["no"]):
+        return "no"
+    if has(text, said["yes"]):
+        return "yes"
+    if not asked_just_now:
+        return None
+    if has(text, said["no_when_asked"]) or intent == "deny":
+        return "no"
+    if has(text, said["yes_when_asked"]) or intent == "affirm":
+        return "yes"
+    return None

@@ -7,7 +7,6 @@ sends the replies out. Nothing here knows about Rasa, HTTP or the database.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,45 +23,6 @@ from bot.safeguarding.respond import wording as safeguarding_wording
 PHRASES_PATH = Path(__file__).with_name("phrases.yml")
 MAX_STORY_MESSAGES = 12
 OFFERS_PER_TURN = 3
-# Someone who asks for a thing ("a lunch club near S8") wants it, not a chat about it.
-_ASKING_FOR_A_THING = (
-    "looking for",
-    "is there",
-    "are there",
-    "anything near",
-    "anything for",
-    "where can",
-    "somewhere",
-    "lunch club",
-    "club near",
-    "group near",
-    "need help with",
-    "can i get",
-    "anyone open",
-    "open tonight",
-    "open now",
-    "open today",
-)
-_YES = ("yes", "yeah", "yep", "useful", "that's great", "thats great", "sounds good", "ok", "okay")
-_MORE = ("something else", "anything else", "more", "other", "different", "nearer", "closer")
-_CALL = (
-    "call me",
-    "ring me",
-    "phone me",
-    "someone to call",
-    "someone to ring",
-    "someone to phone",
-    "talk to someone",
-    "speak to someone",
-    "talk to a person",
-    "speak to a person",
-    "like a call",
-    "call back",
-    "someone call",
-    "someone ring",
-    "get in touch with me",
-)
-_DECLINE = ("rather not", "don't know", "dont know", "no postcode", "not sure", "skip", "no")
 
 
 @dataclass(frozen=True)
@@ -91,6 +51,7 @@ class Turn:
     text: str
     intent: str
     risk_level: str = "none"  # the conversation's level so far (never lowered)
+    handed_over: bool = False  # a hand-over was already made in this conversation
 
 
 @dataclass(frozen=True)
@@ -121,10 +82,8 @@ def phrases(path: Path = PHRASES_PATH) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _has(text: str, cues: tuple[str, ...]) -> bool:
-    """Whole words or phrases only: "no" must not be found in "not" or "know"."""
-    lowered = read.normalise(text)
-    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)
+def _has(text: str, cue: str) -> bool:
+    return read.has(text, read.cues()[cue])
 
 
 class Planner:
@@ -166,22 +125,24 @@ class Planner:
             "relationship": self._answer_relationship,
             "postcode": self._answer_postcode,
             "offer": self._answer_offer,
-            "contact": self._answer_contact,
-            "consent": self._answer_consent,
         }
         waiting_for = facts.awaiting
         facts.awaiting = None
         if turn.intent == "greet" and not facts.story:
             return self.ask(outcome, "what_matters")
+        # Whatever was asked last, a consent answer, a request for a call or a way to reach
+        # the person counts whenever it comes: a hand-over never waits on the right button.
+        self.notice(facts, turn.text)
+        if self._hear_consent(outcome, turn, asked_just_now=waiting_for == "consent"):
+            return outcome
+        if self._towards_handover(outcome, turn, waiting_for):
+            return outcome
         if waiting_for in handlers and handlers[waiting_for](outcome, turn):
             return outcome
         if turn.intent == "thank":
             outcome.replies.append(Reply(self.say("welcome", facts)))
             outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
             return outcome
-        if _has(turn.text, _CALL) and not facts.offered:
-            facts.consent = "yes"
-            return self.ask(outcome, "contact")
         themes_before = len(facts.interests) + len(facts.worries)
         self._listen(outcome, turn)
         learned = len(facts.interests) + len(facts.worries) > themes_before
@@ -224,8 +185,17 @@ class Planner:
 
     # -- listening -------------------------------------------------------------------------
 
+    def notice(self, facts: Facts, text: str) -> None:
+        """What counts in any message, whatever we were talking about: a way to reach the
+        person, and a request for a person to call."""
+        facts.contact = {**facts.contact, **read.contact_in(text)}
+        if _has(text, "call"):
+            facts.call_requested = True
+            facts.consent = "yes" if facts.consent == "not_asked" else facts.consent
+
     def learn(self, facts: Facts, text: str) -> tuple[Reflection, list[str]]:
         """Take in what this message tells us; return what we heard and who is new."""
+        self.notice(facts, text)
         relationship = read.relationship_in(text)
         if relationship and facts.for_self is not True:
             facts.for_self, facts.relationship = False, relationship
@@ -236,7 +206,7 @@ class Planner:
         postcode = read.postcode_in(text, self.place.known_districts)
         if postcode:
             facts.postcode = postcode
-        facts.wants_options_now = facts.wants_options_now or _has(text, _ASKING_FOR_A_THING)
+        facts.wants_options_now = facts.wants_options_now or _has(text, "asking_for_a_thing")
         heard = reflect(text)
         new_people = [p for p in heard.people if p not in facts.people_around]
         facts.remember(facts.interests, heard.interests)
@@ -313,7 +283,7 @@ class Planner:
                 outcome.replies.append(Reply(text))
             self._offer(outcome, first=True)
             return True
-        if _has(turn.text, _DECLINE) or turn.intent == "deny":
+        if _has(turn.text, "decline_postcode") or turn.intent == "deny":
             outcome.replies.append(Reply(self.say("no_postcode_ok", facts)))
             self._offer(outcome, first=True)
             return True
@@ -321,61 +291,74 @@ class Planner:
 
     def _answer_offer(self, outcome: Outcome, turn: Turn) -> bool:
         facts, text = outcome.facts, turn.text
-        if _has(text, _CALL):
-            facts.consent = "yes"
-            self.ask(outcome, "contact")
-            return True
-        if _has(text, _MORE) or turn.intent == "deny":
+        if _has(text, "more") or turn.intent == "deny":
             self._offer(outcome, first=False)
             return True
-        if _has(text, _YES) or turn.intent in {"affirm", "thank"}:
+        if _has(text, "yes_to_an_offer") or turn.intent in {"affirm", "thank"}:
             outcome.replies.append(Reply(self.say("offer_taken", facts)))
             outcome.replies.extend(self.summary(facts))
             return True
         return False
 
-    def _answer_contact(self, outcome: Outcome, turn: Turn) -> bool:
-        facts, text = outcome.facts, turn.text
-        lowered = read.normalise(text)
-        contact = dict(facts.contact)
-        contact.update(
-            {k: v for k, v in (("phone", read.phone_in(text)), ("email", read.email_in(text))) if v}
-        )
-        if "not safe to call" in lowered or "don't call" in lowered or "dont call" in lowered:
-            contact["safe_to_call"] = False
-        if "message" in lowered and ("no " in lowered or "don't" in lowered or "dont" in lowered):
-            contact["can_leave_message"] = False
-        facts.contact = contact
-        refused = turn.intent == "deny" or _has(text, ("no", "don't", "dont", "rather not"))
-        if (
-            facts.consent == "not_asked"
-            and refused
-            and not (contact.get("phone") or contact.get("email"))
-        ):
-            facts.consent = "no"
-        if not (contact.get("phone") or contact.get("email") or facts.safeguarding):
-            outcome.replies.append(Reply(self.say("call_back_anonymous", facts)))
-            return True
-        outcome.handover = "safeguarding" if facts.safeguarding else "call_back"
-        return True
+    # -- towards a hand-over ------------------------------------------------------------
 
-    def _answer_consent(self, outcome: Outcome, turn: Turn) -> bool:
+    def _hear_consent(self, outcome: Outcome, turn: Turn, asked_just_now: bool) -> bool:
+        """Take a yes or no to sharing, in any words, at any turn after we asked. True when a
+        no that ends the hand-over was answered here (the conversation goes on from it)."""
         facts = outcome.facts
-        said_no = turn.intent == "deny" or _has(turn.text, ("no", "don't", "dont", "rather not"))
-        if not said_no and (turn.intent == "affirm" or _has(turn.text, (*_YES, "share"))):
-            facts.consent = "yes"
-            self.ask(outcome, "contact")
-            return True
-        if not said_no:
+        if "consent" not in facts.asked or turn.handed_over:
+            return False
+        meaning = read.consent_in(turn.text, turn.intent, asked_just_now)
+        if meaning == "yes":
+            # A change of mind after a no, too: "If you change your mind, just tell me."
+            facts.consent, facts.safeguarding = "yes", True
+        if meaning != "no" or facts.consent == "no":
             return False
         facts.consent = "no"
         if facts.share_reason:
             outcome.replies.append(Reply(self.say(f"must_share_{facts.share_reason}", facts)))
-            self.ask(outcome, "contact")
-            return True
+            return False
         facts.safeguarding = False
         outcome.replies.append(Reply(self.say("consent_no_ok", facts)))
+        if facts.call_requested:
+            return False
         self._next(outcome, turn)
+        return True
+
+    def _towards_handover(self, outcome: Outcome, turn: Turn, waiting_for: str | None) -> bool:
+        """Keep a due hand-over open until it is made: ask once how to reach the person (once
+        more if the answer was unclear), and hand over as soon as that is known."""
+        facts = outcome.facts
+        sharing = facts.safeguarding and (facts.consent == "yes" or bool(facts.share_reason))
+        if turn.handed_over or not (sharing or facts.call_requested):
+            return False
+        kind = "safeguarding" if sharing else "call_back"
+        if facts.contact.get("phone") or facts.contact.get("email"):
+            outcome.handover = kind
+            return True
+        if "contact" not in facts.asked:
+            self.ask(outcome, "contact")
+            return True
+        if waiting_for != "contact":
+            # Asked before and the person moved on: a call back waits for a number; a risk
+            # is passed on now with what we know, so First Contact can act.
+            if kind == "safeguarding":
+                outcome.handover = kind
+                return True
+            return False
+        if _has(turn.text, "anonymous") or turn.intent == "deny" or "contact_again" in facts.asked:
+            refused = read.consent_in(turn.text, turn.intent, asked_just_now=True) == "no"
+            if facts.consent == "not_asked" and refused:
+                facts.consent = "no"  # "no, don't": recorded as refused, shared honestly
+            if kind == "safeguarding":
+                outcome.handover = kind
+            else:
+                facts.call_requested = False
+                outcome.replies.append(Reply(self.say("call_back_anonymous", facts)))
+            return True
+        facts.asked.append("contact_again")
+        facts.awaiting = "contact"
+        outcome.replies.append(Reply(self.say("ask_contact_again", facts)))
         return True
 
     # -- connecting ----------------------------------------------------------------------

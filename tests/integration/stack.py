@@ -20,6 +20,7 @@ from bot.settings import PROJECT_ROOT
 
 READY_SECONDS = 240
 SATURDAY_11PM = "2026-11-21T23:00:00+00:00"
+QUIET_SECONDS = 4
 
 
 def free_ports(count: int) -> int:
@@ -116,6 +117,8 @@ def stack_environment(workdir: Path, **overrides: str) -> dict[str, str]:
         "REDIS_URL": os.environ.get("TEST_REDIS_URL", ""),
         # A Saturday, 11pm in Sheffield: First Contact is closed, as for many carers.
         "ASSISTANT_NOW": SATURDAY_11PM,
+        # An unanswered hand-over goes after this much quiet: seconds here, not minutes.
+        "HANDOVER_WAIT_SECONDS": str(QUIET_SECONDS),
     }
     env.update(overrides)
     return env

@@ -1,13 +1,15 @@
 """Risk at any point comes first, and reaches First Contact with the whole story."""
 
+import time
+
 from tests.integration.conversation import Chat, wait_for_handover
-from tests.integration.stack import Stack
+from tests.integration.stack import QUIET_SECONDS, Stack
 
 
 def test_a_crisis_in_the_first_message_gets_999_first_and_a_hand_over(stack: Stack):
     chat = Chat(stack, "crisis-first")
     first = chat.say("i want to end it all tonight, i've got the tablets ready")
-    assert first[0].startswith("Call 999 now")
+    assert "Call 999 now" in first[0], "999 in the first message"
     assert any("116 123" in text for text in first)
     assert chat.slots()["risk_level"] == "immediate"
     done = chat.say("07700 900555, it's safe to call")
@@ -114,3 +116,50 @@ def test_a_widowers_ordinary_story_is_not_raised(stack: Stack):
         reply = chat.say(message)
         assert not any("Can I check" in text for text in reply)
     assert chat.slots()["risk_level"] == "none"
+
+
+def test_the_neighbours_story_answered_in_free_words_ends_in_a_hand_over(stack: Stack):
+    chat = Chat(stack, "neighbour-free-words")
+    chat.say(
+        "my neighbour Joan is 88, her grandson moved in and now she has no money for food "
+        "and he shouts at her, she asked me to help"
+    )
+    assert chat.slots()["risk_level"] in {"urgent", "immediate"}
+    chat.say("for my neighbour")
+    chat.say("yes please share it")
+    chat.say("07700 900789, evenings are best")
+    reference = chat.slots()["handover_reference"]
+    assert reference, "the hand-over never depended on pressing a button"
+    summary = wait_for_handover(stack, reference)["summary"]
+    assert "07700 900789" in summary and "evenings" in summary
+
+
+def test_a_hand_over_nobody_answered_about_goes_after_a_quiet_wait(stack: Stack):
+    chat = Chat(stack, "quiet-after-risk")
+    reply = chat.say("my neighbour's son hits her and takes her money, she's 84")
+    assert any("I have to pass this on" in text for text in reply)
+    assert chat.slots()["handover_reference"] is None
+    time.sleep(QUIET_SECONDS + 1)
+    deadline = time.monotonic() + 20
+    while not chat.slots()["handover_reference"] and time.monotonic() < deadline:
+        time.sleep(0.5)
+    record = wait_for_handover(stack, chat.slots()["handover_reference"])
+    assert record["risk_level"] in {"urgent", "immediate"}
+    assert "Contact: none given" in record["summary"]
+    assert all(turn["text"].startswith("my neighbour") for turn in record["transcript"][:1])
+    assert not any("EXTERNAL" in turn["text"] for turn in record["transcript"])
+
+
+def test_a_call_back_asked_for_inside_a_story_is_handed_over(stack: Stack):
+    chat = Chat(stack, "call-in-story")
+    asked = chat.say(
+        "Hello, my son showed me this. I am 79 and I live on my own in Gleadless. I get on "
+        "alright but the evenings are long since I lost my husband. Could somebody ring me "
+        "about groups?"
+    )
+    assert asked[-1].startswith("How can First Contact reach you safely?")
+    assert not any("share what you've told me" in text for text in asked)
+    chat.say("0114 496 0555, mornings are best")
+    record = wait_for_handover(stack, chat.slots()["handover_reference"])
+    assert "call-back request" in record["summary"].splitlines()[0]
+    assert "0114 496 0555" in record["summary"] and "mornings" in record["summary"]

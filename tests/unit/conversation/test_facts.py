@@ -37,7 +37,7 @@ def test_postcodes_and_districts_are_tidied_and_only_known_districts_count():
 
 
 def test_contact_details_are_read_from_free_text():
-    assert phone_in("ring me on 07700 900123 after 5") == "07700900123"
+    assert phone_in("ring me on 07700 900123 after 5") == "07700 900123"
     assert email_in("or jo.smith@example.com") == "jo.smith@example.com"
     assert phone_in("i am 82") is None
 

@@ -79,18 +79,18 @@ def test_asking_for_a_call_takes_contact_details_and_asks_for_a_hand_over(planne
     assert texts(asked)[-1].startswith("How can First Contact reach you safely?")
     facts, done = talk(planner, "07700 900123 but please don't leave a message", facts=facts)
     assert done.handover == "call_back"
-    assert facts.contact == {"phone": "07700900123", "can_leave_message": False}
+    assert facts.contact == {"phone": "07700 900123", "can_leave_message": False}
 
 
 def test_no_details_for_a_call_back_gives_the_number_instead(planner: Planner):
-    facts = Facts(awaiting="contact")
+    facts = Facts(awaiting="contact", asked=["contact"], call_requested=True, consent="yes")
     facts, outcome = talk(planner, "no thanks", facts=facts)
     assert outcome.handover is None
     assert "0114 496 0123" in texts(outcome)[-1]
 
 
 def test_a_no_to_sharing_is_respected_when_no_one_else_is_at_risk(planner: Planner):
-    facts = Facts(awaiting="consent", safeguarding=True)
+    facts = Facts(awaiting="consent", asked=["consent"], safeguarding=True)
     facts, outcome = talk(planner, "No, please don't", facts=facts)
     assert facts.consent == "no" and not facts.safeguarding
     assert outcome.handover is None
@@ -98,7 +98,7 @@ def test_a_no_to_sharing_is_respected_when_no_one_else_is_at_risk(planner: Plann
 
 
 def test_a_no_is_answered_honestly_when_life_is_at_risk(planner: Planner):
-    facts = Facts(awaiting="consent", safeguarding=True, share_reason="life")
+    facts = Facts(awaiting="consent", asked=["consent"], safeguarding=True, share_reason="life")
     facts, outcome = talk(planner, "no", facts=facts)
     assert facts.consent == "no"
     assert "I have to pass this on" in texts(outcome)[0]
@@ -146,3 +146,67 @@ def test_starting_again_forgets_the_story_but_not_the_safety_flag(planner: Plann
     assert outcome.facts.story == [] and outcome.facts.postcode is None
     assert outcome.facts.safeguarding and outcome.facts.share_reason == "others"
     assert texts(outcome) == ["OK, let's start again.", "What matters most to you at the moment?"]
+
+
+def urgent_and_asked(**known: object) -> Facts:
+    """Where the safety response leaves a conversation at urgent: consent asked."""
+    return Facts(awaiting="consent", asked=["consent", "risk_urgent"], safeguarding=True, **known)
+
+
+def test_consent_given_later_in_other_words_still_leads_to_a_hand_over(planner: Planner):
+    facts, unclear = talk(planner, "for my neighbour", facts=urgent_and_asked())
+    assert unclear.handover is None and facts.consent == "not_asked"
+    facts, asked = talk(planner, "yes please share it", facts=facts)
+    assert facts.consent == "yes"
+    assert texts(asked)[-1].startswith("How can First Contact reach you safely?")
+    facts, done = talk(planner, "07700 900789, evenings are best", facts=facts)
+    assert done.handover == "safeguarding"
+    assert facts.contact == {"phone": "07700 900789", "best_time": "evenings"}
+
+
+@pytest.mark.parametrize("said", ["go on then", "she said it's ok", "aye go ahead"])
+def test_a_yes_in_any_words_is_a_yes(planner: Planner, said: str):
+    facts, _ = talk(planner, said, facts=urgent_and_asked())
+    assert facts.consent == "yes"
+
+
+def test_a_plain_yes_long_after_the_question_answers_something_else(planner: Planner):
+    facts, _ = talk(planner, "she lives on her own", facts=urgent_and_asked())
+    facts, _ = talk(planner, "yes", facts=facts)
+    assert facts.consent == "not_asked"
+
+
+def test_someone_who_declined_can_change_their_mind(planner: Planner):
+    facts, declined = talk(planner, "I'd rather you didn't", facts=urgent_and_asked())
+    assert facts.consent == "no" and declined.handover is None
+    assert "If you change your mind" in " ".join(texts(declined))
+    facts, _ = talk(planner, "actually please share it, 0114 496 0999", facts=facts)
+    assert facts.consent == "yes" and facts.safeguarding
+
+
+def test_a_number_given_with_the_consent_hands_over_at_once(planner: Planner):
+    _, done = talk(planner, "yes, my number is 07700 900111", facts=urgent_and_asked())
+    assert done.handover == "safeguarding"
+
+
+def test_a_request_for_a_call_inside_a_story_is_heard(planner: Planner):
+    story = (
+        "Hello, my son showed me this. I am 79 and I live on my own in Gleadless. I get on "
+        "alright but the evenings are long since I lost my husband. Could somebody ring me "
+        "about groups?"
+    )
+    facts, asked = talk(planner, story)
+    assert facts.call_requested
+    assert texts(asked)[-1].startswith("How can First Contact reach you safely?")
+    facts, done = talk(planner, "0114 496 0555, mornings are best", facts=facts)
+    assert done.handover == "call_back"
+    assert facts.contact["best_time"] == "mornings"
+
+
+def test_an_unclear_answer_about_contact_is_asked_once_more_then_not_again(planner: Planner):
+    facts, _ = talk(planner, "I would like someone to call")
+    facts, again = talk(planner, "yes please share it", facts=facts)
+    assert texts(again)[-1].startswith("Before I pass this on")
+    facts, done = talk(planner, "my dad is 81 and lives in S8", facts=facts)
+    assert done.handover is None and not facts.call_requested
+    assert "0114 496 0123" in " ".join(texts(done))
