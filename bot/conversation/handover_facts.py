@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.conversation.facts import Facts
+from bot.conversation.in_their_words import key_sentences
 from bot.handover.record import (
     Consent,
     Contact,
@@ -48,7 +49,6 @@ WRITER_IS = {
     "client": "worker",
 }
 _CHILD = re.compile(r"\b(child|children|kids?|baby|grandkids?|grandchild(?:ren)?|toddler)\b")
-MAX_QUOTES = 5
 
 
 def _override(facts: Facts) -> str | None:
@@ -122,7 +122,10 @@ def conversation_facts(
         consent=Consent(share=facts.consent, override_reason=override),  # type: ignore[arg-type]
         lawful_basis=_lawful_basis(kind, facts, override),
         contacting=Contacting(facts.for_self, WRITER_IS.get(facts.relationship or "")),
-        in_their_words=facts.story[-MAX_QUOTES:],
+        in_their_words=key_sentences(
+            [turn.text for turn in transcript if turn.speaker == "person"],
+            {int(r.get("turn") or 0) for r in risk.get("risk_reasons") or []},
+        ),
         what_matters=list(facts.interests),
         strengths=[],
         people_around=list(facts.people_around),
@@ -134,6 +137,7 @@ def conversation_facts(
             postcode=facts.postcode,
             safe_to_call=contact.get("safe_to_call"),
             can_leave_message=contact.get("can_leave_message"),
+            best_time=contact.get("best_time"),
         ),
         communication_needs=list(facts.communication_needs),
         created_at=started_at,

@@ -17,7 +17,10 @@ LEVEL_LABELS = {
     "concern": "CONCERN",
     "none": "NO RISK FOUND",
 }
-QUOTE_WORDS = 25
+# About 200 words a minute for careful reading of a case: 30 seconds is about 120 words.
+# Their own words fill what the other lines leave, and always get a few.
+SUMMARY_WORDS = 120
+QUOTE_WORDS_AT_LEAST = 15
 WHY_WORDS = 12
 LIST_ITEMS = 3
 
@@ -49,13 +52,16 @@ def _who(record: dict[str, Any]) -> str:
     return f"Someone writing about {about}"
 
 
-def _lead(record: dict[str, Any]) -> str:
+def _lead(record: dict[str, Any], words_left: int) -> str:
+    """Level and who, then their own words in what is left of the thirty seconds."""
     label = LEVEL_LABELS[record["risk_level"]]
     if record["kind"] == "call_back":
         label += ", call-back request"
     lead = f"{label}. {_who(record)}"
-    words = record["in_their_words"]
-    return f'{lead} — "{_cut(words[0], QUOTE_WORDS)}"' if words else f"{lead}."
+    quotes = " ".join(f'"{quote}"' for quote in record["in_their_words"])
+    if not quotes:
+        return f"{lead}."
+    return f"{lead} — {_cut(quotes, max(words_left - len(lead.split()) - 1, QUOTE_WORDS_AT_LEAST))}"
 
 
 def _risk(record: dict[str, Any]) -> str | None:
@@ -70,14 +76,16 @@ def _risk(record: dict[str, Any]) -> str | None:
 def _contact(record: dict[str, Any]) -> str:
     contact = record["contact"]
     ways = [contact[key] for key in ("phone", "email", "address") if contact.get(key)]
+    where = f" Postcode: {contact['postcode']}." if contact.get("postcode") else ""
     if not ways:
-        return "Contact: none given (anonymous); cannot call back."
+        return f"Contact: none given (anonymous); cannot call back.{where}"
     name = f"{contact['name']}, " if contact.get("name") else ""
     line = (
         f"Contact: {name}{'; '.join(ways)}. Safe to call: {_yes_no(contact['safe_to_call'])}."
         f" Leave a message: {_yes_no(contact['can_leave_message'])}."
     )
-    return f"{line} Best time: {contact['best_time']}." if contact.get("best_time") else line
+    line += f" Best time: {contact['best_time']}." if contact.get("best_time") else ""
+    return line + where
 
 
 def _consent(record: dict[str, Any]) -> str:
@@ -111,7 +119,6 @@ def _call_back_by(record: dict[str, Any]) -> str:
 def summary_text(record: dict[str, Any]) -> str:
     """Plain text, one point a line, from a hand-over record (everything but the summary)."""
     lines = [
-        _lead(record),
         _risk(record),
         _contact(record),
         _consent(record),
@@ -119,4 +126,6 @@ def summary_text(record: dict[str, Any]) -> str:
         _needs(record),
         _call_back_by(record),
     ]
-    return "\n".join(line for line in lines if line)
+    rest = [line for line in lines if line]
+    words_left = SUMMARY_WORDS - sum(len(line.split()) for line in rest)
+    return "\n".join([_lead(record, words_left), *rest])

@@ -1,0 +1,30 @@
+"""What a worker reads first: the most telling sentences, in the person's words and order."""
+
+from bot.conversation.in_their_words import key_sentences
+
+
+def test_the_risk_the_numbers_and_the_wishes_are_kept_and_the_pleasantries_dropped():
+    said = [
+        "hello is this the council",
+        "My mum is 88 and lives in S7 2QZ. She loves her garden.",
+        "Her son moved in last year. He takes her pension and she's had nothing since Tuesday.",
+        "yes please",
+        "please don't say it was me",
+    ]
+    quoted = key_sentences(said, risk_turns={3}, budget=32)
+    assert quoted[0] == "My mum is 88 and lives in S7 2QZ."
+    assert "He takes her pension and she's had nothing since Tuesday." in quoted
+    assert "please don't say it was me" in quoted
+    assert "hello is this the council" not in quoted and "yes please" not in quoted
+    assert sum(len(q.split()) for q in quoted) <= 32
+
+
+def test_the_order_they_were_said_is_kept():
+    said = ["I'm 79 and on my own.", "Could somebody ring me about groups?"]
+    assert key_sentences(said, risk_turns=set()) == said
+
+
+def test_one_very_long_sentence_that_raised_the_risk_is_cut_not_lost():
+    long = "and then " * 60 + "he hit her"
+    quoted = key_sentences([long], risk_turns={1}, budget=20)
+    assert len(quoted) == 1 and quoted[0].endswith("…")
