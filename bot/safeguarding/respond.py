@@ -86,21 +86,39 @@ def say(key: str, profile: CouncilProfile, **extra: str) -> str:
     )
 
 
+def reflection(categories: list[str], who: str | None) -> str:
+    """One short sentence saying back what we heard. `who` is "your mum" when they write
+    about someone else, None when about themselves."""
+    sayings = wording()["reflect"]
+    category = next((c for c in sayings if c in categories), "unspecified")
+    if who is None:
+        return str(sayings[category]["you"])
+    whose = "the person's" if who.startswith("the person") else f"{who}'s"
+    text = str(sayings[category]["them"]).format(who=who, whose=whose)
+    return text[0].upper() + text[1:]
+
+
 def first_response(
     level: str,
     categories: list[str],
     reason: str | None,
     profile: CouncilProfile,
     now: datetime,
+    who: str | None = None,
 ) -> SafetyReply:
-    """Safety first: emergency numbers for `immediate`, today's plan for `urgent`, an
-    offer for `concern`; then ask whether we may share (or say honestly that we must)."""
+    """Safety first: at `immediate` and `urgent` a sentence saying back what we heard, then
+    emergency numbers (`immediate`) or today's plan (`urgent`); an offer for `concern`;
+    then ask whether we may share (or say honestly that we must). `who` as for
+    `reflection`."""
     book = helplines()
     texts: list[str] = []
     told: list[dict[str, str]] = []
     if level == "immediate":
-        texts += [book["emergency"]["text"], book["emergency"]["silent"].strip()]
+        heard = reflection(categories, who)
+        texts += [f"{heard} {book['emergency']['text']}", book["emergency"]["silent"].strip()]
         told.append({"what": "Emergency services", "number": "999"})
+    elif level == "urgent":
+        texts.append(f"{reflection(categories, who)} {say('urgent_first', profile)}")
     else:
         texts.append(say(f"{level}_first", profile))
     lines = lines_for(categories)

@@ -13,7 +13,10 @@ PROFILE = load_profile()
 
 def test_immediate_risk_starts_with_999_and_ways_to_reach_it_without_speaking():
     reply = first_response("immediate", ["suicide"], "life", PROFILE, SATURDAY_11PM)
-    assert reply.texts[0].startswith("Call 999 now")
+    assert reply.texts[0] == (
+        "You've told me you're thinking about ending your life. "
+        "Call 999 now if anyone is in danger or badly hurt."
+    )
     assert "18000" in reply.texts[1] and "BSL" in reply.texts[1]
     assert any("116 123" in text for text in reply.texts)
     assert any("85258" in text for text in reply.texts)
