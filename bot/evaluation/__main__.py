@@ -17,6 +17,7 @@ from typing import Any
 from tqdm import tqdm
 
 from bot.evaluation import rasa_runs
+from bot.evaluation.conversation_figures import conversation_figures
 from bot.evaluation.folds import TrainingPool, scores, write_folds
 from bot.evaluation.frozen import as_rasa_nlu, load_blind
 from bot.evaluation.pipeline_risk import score_with_model
@@ -92,6 +93,7 @@ def main() -> int:
         ("safety", safety.evaluate),
         ("safety_pipeline", lambda: score_with_model(model)),
         ("safety_written", safety_figures),
+        ("conversations", conversation_figures),
         ("signposting", signposting_figures),
         ("advice", lambda: advice_figures(model)),
         ("language", language),

@@ -65,6 +65,65 @@ def _written_safety_section(found: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({_pct(part / whole if whole else None)})"
+
+
+def _conversation_rows(found: dict[str, Any]) -> list[tuple[str, str, str]]:
+    blind, dev = found["blind"], found["dev"]
+    due, dev_due = blind["handover_due"], dev["handover_due"]
+    return [
+        (
+            "Whole conversations: hand-over made where due, carrying every key fact, blind",
+            _share(blind["made_with_every_key_fact"], due),
+            f"made at all {_share(blind['handover_made_when_due'], due)}; development "
+            f"{_share(dev['made_with_every_key_fact'], dev_due)} (tuned on)",
+        ),
+        (
+            "Whole conversations: key facts in the hand-over summary, blind",
+            _share(blind["key_facts_carried"], blind["key_facts_in_made"]),
+            f"development {_share(dev['key_facts_carried'], dev['key_facts_in_made'])}",
+        ),
+        (
+            "Whole conversations: hand-over made where none was due, blind",
+            _share(blind["handover_made_when_not_due"], blind["conversations"] - due),
+            f"development {dev['handover_made_when_not_due']}",
+        ),
+        (
+            "Whole conversations: a question asked twice, blind",
+            _share(blind["with_a_question_asked_twice"], blind["conversations"]),
+            f"development {_share(dev['with_a_question_asked_twice'], dev['conversations'])}",
+        ),
+    ]
+
+
+def _conversation_section(found: dict[str, Any]) -> list[str]:
+    lines = [
+        "### Whole conversations played against the running assistant",
+        "",
+        f"Blind set SHA-256 `{found['blind_sha256']}`; its misses are never printed. Each "
+        "conversation is typed as written, turn by turn, over HTTP to the whole system; the "
+        "hand-over is read back from First Contact's inbox. A key fact counts when its words "
+        "appear in order in the summary a worker reads first.",
+        "",
+        "| | blind (frozen) | development (tuned on) |",
+        "|---|---|---|",
+    ]
+    for key, title in (
+        ("conversations", "conversations"),
+        ("handover_due", "hand-over due"),
+        ("handover_made_when_due", "hand-over made where due"),
+        ("made_with_every_key_fact", "made, carrying every key fact"),
+        ("key_facts_carried", "key facts carried"),
+        ("key_facts_in_made", "key facts in the hand-overs made"),
+        ("handover_made_when_not_due", "hand-over made where none was due"),
+        ("level_reached", "reached the level expected"),
+        ("with_a_question_asked_twice", "with a question asked twice"),
+    ):
+        lines.append(f"| {title} | {found['blind'][key]} | {found['dev'][key]} |")
+    return [*lines, ""]
+
+
 def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what we measured, ours, the alternative) rows, most important first."""
     safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
@@ -86,6 +145,7 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             _intent_alternatives(r, "cv"),
         ),
         *_written_safety_rows(r["safety_written"]),
+        *_conversation_rows(r["conversations"]),
         (
             "Serious risk rated urgent or higher (labelled set)",
             _pct(safety["screen"]["serious_rated_urgent_plus"]),
@@ -198,6 +258,7 @@ def markdown(r: dict[str, Any]) -> str:
     ]
     lines += ["## Safety", ""]
     lines += _written_safety_section(r["safety_written"])
+    lines += _conversation_section(r["conversations"])
     lines += [
         "### The lexicon's own labelled sets",
         "",
