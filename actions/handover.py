@@ -90,12 +90,14 @@ async def pass_on(
     return [Reply(text)], [SlotSet("handover_reference", handed.reference)]
 
 
-def hand_over_later(seconds: float) -> EventType:
-    """Ask Rasa to run action_hand_over_when_due after `seconds` (one per conversation:
-    a new one replaces the old). It is not cancelled by the person writing: the action
-    itself waits on while they are still talking."""
+def hand_over_later(conversation_id: str, seconds: float) -> EventType:
+    """Ask Rasa to run action_hand_over_when_due after `seconds`. It is not cancelled by
+    the person writing: the action itself waits on while they are still talking. Rasa
+    keys its reminders by name alone across all conversations, so the name carries the
+    conversation: one per conversation, a new one replacing the old."""
     at = datetime.now(timezone.utc) + timedelta(seconds=seconds)
-    return ReminderScheduled(DUE_INTENT, at, name="handover_due", kill_on_user_message=False)
+    name = f"handover_due_{conversation_id}"
+    return ReminderScheduled(DUE_INTENT, at, name=name, kill_on_user_message=False)
 
 
 class ActionHandOverWhenDue(Action):
@@ -115,7 +117,7 @@ class ActionHandOverWhenDue(Action):
         spoke = [e.get("timestamp") or 0.0 for e in tracker.events if from_the_person(e)]
         quiet_for = time.time() - max(spoke, default=0.0)
         if quiet_for < wait:
-            return [hand_over_later(wait - quiet_for)]
+            return [hand_over_later(tracker.sender_id, wait - quiet_for)]
         # Nobody is waiting for a reply: the person sees the reference on their next message.
         _, events = await pass_on(tracker, facts, "safeguarding")
         return events

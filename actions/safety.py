@@ -24,6 +24,13 @@ def person_messages(tracker: Tracker) -> list[str]:
     return [e.get("text") or "" for e in tracker.events if from_the_person(e)]
 
 
+def about_whom(facts: Facts) -> str | None:
+    """Whom a reflection speaks of: None for the writer, "your mum", or "" if unclear."""
+    if facts.for_self:
+        return None
+    return facts.who if facts.for_self is False and facts.relationship else ""
+
+
 def responded_at(level: str) -> str:
     """What `facts.asked` remembers once the safety response for `level` was given."""
     return f"risk_{level}"
@@ -44,7 +51,8 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return facts_events(facts)
     level = tracker.get_slot("risk_level") or "none"
     below_urgent = rank(level) < rank("urgent")
-    if below_urgent and (level == "none" or responded_at(level) in facts.asked):
+    if level == "none" or responded_at(level) in facts.asked:
+        # Said once per level: after that the person is listened to, not nagged.
         return await continue_conversation(dispatcher, tracker)
     categories = list(tracker.get_slot("risk_categories") or [])
     planner().learn(facts, text)
@@ -55,12 +63,20 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
         return facts_events(facts)
     reason = share_reason(level, facts.for_self, person_messages(tracker))
-    about = None if facts.for_self is not False else facts.who
-    about = "the person you're writing about" if about == "you" else about
-    reply = first_response(level, categories, reason, profile, load_settings().now(), about)
+    reply = first_response(
+        level,
+        categories,
+        reason,
+        profile,
+        load_settings().now(),
+        who=about_whom(facts),
+        consent=facts.consent,
+        asked_before="consent" in facts.asked,
+    )
     facts.safeguarding = True
     facts.share_reason = reason
     facts.awaiting = reply.awaiting
+    asked_before = list(facts.asked)
     facts.remember(facts.asked, [reply.awaiting, responded_at(level)])
     facts.told = facts.told + [t for t in reply.told if t not in facts.told]
     replies = [Reply(t) for t in reply.texts[:-1]]
@@ -71,13 +87,14 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         handed, events = await pass_on(tracker, facts, "safeguarding")
         send(dispatcher, replies + handed)
         return [*facts_events(facts), *events]
-    if reply.awaiting == "contact":
+    if reply.awaiting == "contact" and "contact" not in asked_before:
         replies.append(Reply(planner().say("ask_contact", facts)))
     send(dispatcher, replies)
     if below_urgent:
         return facts_events(facts)
     # Should the person go quiet before it is made, the hand-over goes after a wait.
-    return [*facts_events(facts), hand_over_later(load_settings().handover_wait_seconds)]
+    wait = load_settings().handover_wait_seconds
+    return [*facts_events(facts), hand_over_later(tracker.sender_id, wait)]
 
 
 class ActionRespondToRisk(Action):

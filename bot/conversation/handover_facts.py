@@ -70,7 +70,9 @@ def _lawful_basis(kind: Kind, facts: Facts, override: str | None) -> str:
 def _person_at_risk(facts: Facts) -> PersonAtRisk:
     if facts.for_self is False:
         return PersonAtRisk(f"their {facts.relationship}" if facts.relationship else "someone else")
-    return PersonAtRisk("the person writing")
+    if facts.for_self:
+        return PersonAtRisk("the person writing")
+    return PersonAtRisk("someone (not yet clear who)")
 
 
 def _trigger_turn(kind: Kind, risk: dict[str, Any], person_turns: list[int]) -> int:

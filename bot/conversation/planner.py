@@ -92,6 +92,8 @@ class Planner:
         self.find = find
 
     def say(self, key: str, facts: Facts, **extra: str) -> str:
+        """`key`'s wording, or the `template` given, filled in for this conversation."""
+        template = extra.pop("template", None) or phrases().get(key) or safeguarding_wording()[key]
         have = "have" if facts.who == "you" else "has"
         values = {
             "who": facts.who,
@@ -104,9 +106,17 @@ class Planner:
             "hours": self.place.hours,
             **extra,
         }
-        template = phrases().get(key) or safeguarding_wording()[key]
         text = str(template).format(**values)
         return text[0].upper() + text[1:]
+
+    def say_fresh(self, key: str, facts: Facts) -> str:
+        """A question we may ask more than once, in words not used yet in this
+        conversation; once every wording is used, a line that asks nothing."""
+        for number, template in enumerate(phrases()[key]):
+            if f"{key}#{number}" not in facts.asked:
+                facts.asked.append(f"{key}#{number}")
+                return self.say(key, facts, template=template)
+        return self.say(f"{key}_done", facts)
 
     def ask(self, outcome: Outcome, key: str, buttons: str | None = None) -> Outcome:
         outcome.facts.awaiting = key
@@ -128,7 +138,7 @@ class Planner:
         }
         waiting_for = facts.awaiting
         facts.awaiting = None
-        if turn.intent == "greet" and not facts.story:
+        if turn.intent == "greet" and not facts.story and "what_matters" not in facts.asked:
             return self.ask(outcome, "what_matters")
         # Whatever was asked last, a consent answer, a request for a call or a way to reach
         # the person counts whenever it comes: a hand-over never waits on the right button.
@@ -141,7 +151,7 @@ class Planner:
             return outcome
         if turn.intent == "thank":
             outcome.replies.append(Reply(self.say("welcome", facts)))
-            outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+            outcome.replies.append(Reply(self.say_fresh("ask_anything_else", facts)))
             return outcome
         themes_before = len(facts.interests) + len(facts.worries)
         self._listen(outcome, turn)
@@ -165,7 +175,7 @@ class Planner:
         if waiting_for == "offer":
             facts.awaiting = "offer"
             outcome.replies.append(
-                Reply(self.say("offer_ask", facts), tuple(phrases()["offer_buttons"]))
+                Reply(self.say_fresh("offer_ask", facts), tuple(phrases()["offer_buttons"]))
             )
         elif waiting_for == "consent":
             facts.awaiting = "consent"
@@ -246,7 +256,7 @@ class Planner:
         if not (facts.interests or facts.worries or in_a_hurry) or (
             facts.offered and not learned_something_new
         ):
-            outcome.replies.append(Reply(self.say("ask_anything_else", facts)))
+            outcome.replies.append(Reply(self.say_fresh("ask_anything_else", facts)))
             return outcome
         return self._offer(outcome, first=not facts.offered)
 
@@ -306,7 +316,9 @@ class Planner:
         """Take a yes or no to sharing, in any words, at any turn after we asked. True when a
         no that ends the hand-over was answered here (the conversation goes on from it)."""
         facts = outcome.facts
-        if "consent" not in facts.asked or turn.handed_over:
+        # Once a safety response was given, "she said it's ok to pass it on" counts even
+        # where we had to say it would be shared anyway: it is recorded as agreed.
+        if not (facts.safeguarding or "consent" in facts.asked) or turn.handed_over:
             return False
         meaning = read.consent_in(turn.text, turn.intent, asked_just_now)
         if meaning == "yes":
@@ -340,22 +352,26 @@ class Planner:
             self.ask(outcome, "contact")
             return True
         if waiting_for != "contact":
-            # Asked before and the person moved on: a call back waits for a number; a risk
-            # is passed on now with what we know, so First Contact can act.
-            if kind == "safeguarding":
+            # Asked before and the person moved on: keep listening. The hand-over stays
+            # open: it goes as soon as they say how to reach them, or, once they go quiet,
+            # with everything they said (actions/handover.py) - unless life is at risk now.
+            if kind == "safeguarding" and turn.risk_level == "immediate":
                 outcome.handover = kind
                 return True
             return False
-        if _has(turn.text, "anonymous") or turn.intent == "deny" or "contact_again" in facts.asked:
+        declined = _has(turn.text, "anonymous") or turn.intent == "deny"
+        if declined or "contact_again" in facts.asked:
             refused = read.consent_in(turn.text, turn.intent, asked_just_now=True) == "no"
             if facts.consent == "not_asked" and refused:
                 facts.consent = "no"  # "no, don't": recorded as refused, shared honestly
-            if kind == "safeguarding":
+            if kind == "safeguarding" and (declined or turn.risk_level == "immediate"):
                 outcome.handover = kind
-            else:
+                return True
+            if kind == "call_back":
                 facts.call_requested = False
                 outcome.replies.append(Reply(self.say("call_back_anonymous", facts)))
-            return True
+                return True
+            return False
         facts.asked.append("contact_again")
         facts.awaiting = "contact"
         outcome.replies.append(Reply(self.say("ask_contact_again", facts)))
@@ -378,7 +394,7 @@ class Planner:
             facts.offered.append({"id": offer.id, "name": offer.name})
         facts.awaiting = "offer"
         outcome.replies.append(
-            Reply(self.say("offer_ask", facts), tuple(phrases()["offer_buttons"]))
+            Reply(self.say_fresh("offer_ask", facts), tuple(phrases()["offer_buttons"]))
         )
         return outcome
 
@@ -400,4 +416,4 @@ class Planner:
         if reference:
             lines.append(self.say("summary_reference", facts, reference=reference))
         lines.append(self.say("summary_check", facts))
-        return [Reply("\n".join(lines)), Reply(self.say("ask_anything_else", facts))]
+        return [Reply("\n".join(lines)), Reply(self.say_fresh("ask_anything_else", facts))]

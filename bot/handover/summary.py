@@ -21,7 +21,6 @@ LEVEL_LABELS = {
 # Their own words fill what the other lines leave, and always get a few.
 SUMMARY_WORDS = 120
 QUOTE_WORDS_AT_LEAST = 15
-WHY_WORDS = 12
 LIST_ITEMS = 3
 
 
@@ -36,8 +35,8 @@ def _listed(items: list[str]) -> str:
     return f"{shown} and {hidden} more" if hidden > 0 else shown
 
 
-def _yes_no(value: bool | None) -> str:
-    return "not asked" if value is None else ("yes" if value else "NO")
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "NO"
 
 
 def _who(record: dict[str, Any]) -> str:
@@ -67,10 +66,11 @@ def _lead(record: dict[str, Any], words_left: int) -> str:
 def _risk(record: dict[str, Any]) -> str | None:
     if not record["risk_categories"]:
         return None
-    categories = [category.replace("_", " ") for category in record["risk_categories"]]
-    line = f"Risk: {_listed(categories)}."
-    whys = [_cut(reason["why"], WHY_WORDS) for reason in record["risk_reasons"][:2]]
-    return f"{line} Why: {'; '.join(whys)}." if whys else line
+    named = [c for c in record["risk_categories"] if c != "unspecified"]
+    categories = [category.replace("_", " ") for category in named or ["unspecified"]]
+    # Why is in their own words above (the sentences that raised it are quoted first),
+    # and every reason is in the record.
+    return f"Risk: {_listed(categories)}."
 
 
 def _contact(record: dict[str, Any]) -> str:
@@ -80,10 +80,12 @@ def _contact(record: dict[str, Any]) -> str:
     if not ways:
         return f"Contact: none given (anonymous); cannot call back.{where}"
     name = f"{contact['name']}, " if contact.get("name") else ""
-    line = (
-        f"Contact: {name}{'; '.join(ways)}. Safe to call: {_yes_no(contact['safe_to_call'])}."
-        f" Leave a message: {_yes_no(contact['can_leave_message'])}."
-    )
+    line = f"Contact: {name}{'; '.join(ways)}."
+    # Said only when the person said: "not asked" twice was noise in thirty seconds.
+    if contact["safe_to_call"] is not None:
+        line += f" Safe to call: {_yes_no(contact['safe_to_call'])}."
+    if contact["can_leave_message"] is not None:
+        line += f" Leave a message: {_yes_no(contact['can_leave_message'])}."
     line += f" Best time: {contact['best_time']}." if contact.get("best_time") else ""
     return line + where
 

@@ -88,9 +88,12 @@ def say(key: str, profile: CouncilProfile, **extra: str) -> str:
 
 def reflection(categories: list[str], who: str | None) -> str:
     """One short sentence saying back what we heard. `who` is "your mum" when they write
-    about someone else, None when about themselves."""
+    about someone else, None when about themselves, "" when we can't yet tell: then
+    nothing is said about whom, rather than risk saying it about the wrong person."""
     sayings = wording()["reflect"]
     category = next((c for c in sayings if c in categories), "unspecified")
+    if who == "":
+        return str(sayings["unspecified"]["you"])
     if who is None:
         return str(sayings[category]["you"])
     whose = "the person's" if who.startswith("the person") else f"{who}'s"
@@ -105,11 +108,13 @@ def first_response(
     profile: CouncilProfile,
     now: datetime,
     who: str | None = None,
+    consent: str = "not_asked",
+    asked_before: bool = False,
 ) -> SafetyReply:
     """Safety first: at `immediate` and `urgent` a sentence saying back what we heard, then
     emergency numbers (`immediate`) or today's plan (`urgent`); an offer for `concern`;
     then ask whether we may share (or say honestly that we must). `who` as for
-    `reflection`."""
+    `reflection`; `consent` is the answer so far, `asked_before` whether it was asked."""
     book = helplines()
     texts: list[str] = []
     told: list[dict[str, str]] = []
@@ -140,7 +145,11 @@ def first_response(
     if reason:
         texts.append(say(f"must_share_{reason}", profile))
         return SafetyReply(texts, (), "contact", told)
-    texts.append(say("ask_consent", profile))
+    if consent == "yes":  # agreed already: only how to reach them is left
+        return SafetyReply(texts, (), "contact", told)
+    # Asked at a lower level and not agreed: asked once more, in other words, as it is
+    # more serious now; never the same question twice.
+    texts.append(say("ask_consent_again" if asked_before else "ask_consent", profile))
     return SafetyReply(texts, tuple(wording()["consent_buttons"]), "consent", told)
 
 

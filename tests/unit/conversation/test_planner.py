@@ -56,7 +56,7 @@ def test_one_question_at_a_time_and_each_only_once(planner: Planner):
     assert texts(third)[-1].startswith("What is your postcode")
     facts, fourth = talk(planner, "I'd rather not say", facts=facts)
     assert cards(fourth)
-    assert sorted(facts.asked) == ["people", "postcode", "who"]
+    assert sorted(facts.asked) == ["offer_ask#0", "people", "postcode", "who"]
 
 
 def test_a_carer_is_asked_about_their_own_wellbeing(planner: Planner):
@@ -210,3 +210,11 @@ def test_an_unclear_answer_about_contact_is_asked_once_more_then_not_again(plann
     facts, done = talk(planner, "my dad is 81 and lives in S8", facts=facts)
     assert done.handover is None and not facts.call_requested
     assert "0114 496 0123" in " ".join(texts(done))
+
+
+def test_a_question_asked_again_has_other_words_and_then_asks_nothing(planner: Planner):
+    facts = Facts()
+    said = [planner.say_fresh("ask_anything_else", facts) for _ in range(5)]
+    assert len(set(said[:3])) == 3
+    assert said[3] == said[4] == "I'm here if there's anything else."
+    assert "?" not in said[4]

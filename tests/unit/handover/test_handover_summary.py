@@ -20,7 +20,7 @@ def test_the_summary_leads_with_the_level_who_is_writing_and_their_own_words():
 
 def test_the_summary_says_risk_contact_consent_what_they_were_told_and_call_back_by():
     summary = record(safeguarding_facts())["summary"]
-    assert "Risk: financial abuse, psychological abuse. Why: someone is taking her money" in summary
+    assert "Risk: financial abuse, psychological abuse." in summary
     assert (
         "Sam, 07700 900123. Safe to call: yes. Leave a message: NO. Best time: after 6pm" in summary
     )
