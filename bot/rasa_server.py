@@ -11,6 +11,7 @@ import gc
 import os
 from functools import partial
 
+from rasa.core import jobs
 from rasa.core.run import serve_application
 from rasa.core.utils import AvailableEndpoints
 
@@ -48,6 +49,7 @@ def main() -> None:
         endpoints=endpoints,
         server_listeners=[
             (freeze_startup_objects, "after_server_start"),
+            (run_reminders_however_late, "after_server_start"),
             (partial(close_action_sessions, endpoints), "after_server_stop"),
         ],
     )
@@ -60,6 +62,17 @@ async def freeze_startup_objects(*_: object) -> None:
     in the slowest turns of a benchmark. Objects made while serving are collected as before."""
     gc.collect()
     gc.freeze()
+
+
+async def run_reminders_however_late(*_: object) -> None:
+    """Rasa's reminder scheduler skips a reminder that comes due more than a second late
+    (APScheduler's default grace time), as it can on a busy server. A hand-over due after
+    the person goes quiet (actions/handover.py) must never be skipped, so reminders made
+    from now on run however late they are. `configure` cannot be called on a running
+    scheduler, hence the defaults it keeps for new jobs are set directly; a unit test
+    checks that a new job takes them."""
+    scheduler = await jobs.scheduler()
+    scheduler._job_defaults["misfire_grace_time"] = None
 
 
 async def close_action_sessions(endpoints: AvailableEndpoints, *_: object) -> None:
