@@ -56,6 +56,10 @@ def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventTy
     check = risk.get("check") if isinstance(risk, dict) else None
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     listening = intent in LISTENING_INTENTS
+    # Not while they answer how to reach them or whether we may share: they are already
+    # on the way to a person, and a check then is one question too many.
+    awaiting = (tracker.get_slot("conversation_facts") or {}).get("awaiting")
+    listening = listening and awaiting not in ("contact", "consent")
     if check and listening and check not in asked and rank(level) < rank("urgent"):
         return [SlotSet(CHECK_SLOT, ASKED), SlotSet(CHECKS_ASKED_SLOT, [*asked, check])], "none"
     return [], "none"

@@ -64,6 +64,22 @@ _RELATIONSHIP = re.compile(
     + r"\s+(?:is|has|had|keeps|kept|won'?t|can'?t|cannot|needs|lives|"
     r"isn'?t|doesn'?t|used to|struggles|gets|got|was|falls|fell|forgets|wants|refuses)\b"
 )
+# Without "my": "Dad's 79", "Mum is getting worse" (a parent, said as a name).
+_KIN_AS_NAME = re.compile(
+    r"(?:^|[.!?]\s+)(mum|mam|dad|nan|gran|grandad|grandma)(?:'s|\s+(?:is|has|keeps|won'?t|can'?t))\b"
+)
+# Someone else by description: "the old lady across the road", "a gentleman on my round",
+# "one of our residents": a neighbour or someone the writer looks after for work.
+_SOMEONE_NEARBY = re.compile(
+    r"\b(?:the|an?)\s+(?:old\s+|older\s+|elderly\s+|young\s+)?"
+    r"(?:lady|man|gentleman|woman|fella|bloke|couple|gent)\s+"
+    r"(?:across the road|over the road|next door|upstairs|downstairs|opposite|"
+    r"across the landing|on our street|down the road|up the road)"
+)
+_SOMEONE_AT_WORK = re.compile(
+    r"\b(?:a|one of (?:my|our)|my|our)\s+(?:resident|client|patient|service user|tenant)s?\b"
+    r"|\bon my round\b"
+)
 _FOR_SELF = re.compile(
     r"\b(it'?s for me|for myself|for me\b|about me\b|i live (?:alone|on my own)|"
     r"i'?m (?:\d{2}|lonely|on my own)|i am (?:\d{2}|lonely|on my own))"
@@ -142,8 +158,13 @@ def normalise(text: str) -> str:
 
 
 def relationship_in(text: str) -> str | None:
-    match = _RELATIONSHIP.search(normalise(text))
-    return next((group for group in match.groups() if group), None) if match else None
+    lowered = normalise(text)
+    match = _RELATIONSHIP.search(lowered) or _KIN_AS_NAME.search(lowered.strip())
+    if match:
+        return next((group for group in match.groups() if group), None)
+    if _SOMEONE_NEARBY.search(lowered):
+        return "neighbour"
+    return "client" if _SOMEONE_AT_WORK.search(lowered) else None
 
 
 def speaks_for_self(text: str) -> bool:

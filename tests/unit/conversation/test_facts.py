@@ -1,3 +1,5 @@
+import pytest
+
 from bot.conversation.facts import (
     Facts,
     email_in,
@@ -49,3 +51,18 @@ def test_facts_survive_a_round_trip_through_a_slot_and_ignore_unknown_keys():
     assert restored.who == "your mum"
     assert restored.whose == "your mum's"
     assert Facts.from_slot(None) == Facts()
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("Dad's 79 and got a bit of money from selling his garage", "dad"),
+        ("hi, I'm worried about the old lady across the road. she's called Maureen", "neighbour"),
+        ("There's a gentleman on my round in Arbourthorne, he's 91", "client"),
+        ("one of our residents has bruises on her arms", "client"),
+        ("I miss my mum", None),
+        ("I'm 80 and lonely", None),
+    ],
+)
+def test_who_it_is_about_without_my(text: str, relationship: str | None):
+    assert relationship_in(text) == relationship

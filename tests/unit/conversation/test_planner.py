@@ -218,3 +218,8 @@ def test_a_question_asked_again_has_other_words_and_then_asks_nothing(planner: P
     assert len(set(said[:3])) == 3
     assert said[3] == said[4] == "I'm here if there's anything else."
     assert "?" not in said[4]
+
+
+def test_asking_not_to_be_named_is_not_a_no_to_sharing(planner: Planner):
+    facts, _ = talk(planner, "please don't say it was me, he's a big lad", facts=urgent_and_asked())
+    assert facts.consent == "not_asked" and facts.safeguarding

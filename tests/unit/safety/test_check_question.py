@@ -73,6 +73,12 @@ def test_an_unsure_message_asks_once_per_worry() -> None:
     assert again == [], "the same worry is never asked about twice"
 
 
+def test_no_check_while_they_answer_how_to_reach_them_or_whether_to_share() -> None:
+    for awaiting in ("contact", "consent"):
+        slots = {"conversation_facts": {"awaiting": awaiting}}
+        assert run(tracker("his number's 0114 496 0659, go ahead", slots, check="harm")) == []
+
+
 def test_no_check_once_the_conversation_is_already_serious() -> None:
     assert run(tracker("i want it to stop", {"risk_level": "urgent"}, check="suicide")) == []
 
