@@ -238,9 +238,15 @@ def contact_in(text: str) -> dict[str, Any]:
         found["safe_to_call"] = False
     if "message" in lowered and re.search(r"\b(no|don'?t|do not)\b", lowered):
         found["can_leave_message"] = False
-    when = contact_time_in(text)
-    if when and (found or re.search(r"\b(best|call|ring|phone|reach)\b", lowered)):
-        found["best_time"] = when
+    for sentence in re.split(r"(?<=[.!?])\s+|,\s+|\s+but\s+", lowered):
+        when = contact_time_in(sentence)
+        # Only a time said about calling: "he's out at the club Thursday afternoons" is
+        # when not to ring.
+        about_calling = re.search(r"\b(best|call|ring|phone|reach|text)\b|\d{5}", sentence)
+        away = re.search(r"\b(out|away|at work|busy|not in|not home|asleep)\b", sentence)
+        if when and about_calling and not away:
+            found["best_time"] = when
+            break
     return found
 
 

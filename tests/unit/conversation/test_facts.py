@@ -2,6 +2,7 @@ import pytest
 
 from bot.conversation.facts import (
     Facts,
+    contact_in,
     email_in,
     is_carer,
     phone_in,
@@ -66,3 +67,16 @@ def test_facts_survive_a_round_trip_through_a_slot_and_ignore_unknown_keys():
 )
 def test_who_it_is_about_without_my(text: str, relationship: str | None):
     assert relationship_in(text) == relationship
+
+
+@pytest.mark.parametrize(
+    ("text", "best_time"),
+    [
+        ("07700 900789, evenings are best", "evenings"),
+        ("0114 496 0555, mornings are best", "mornings"),
+        ("can someone ring him? he's out at the club Thursday afternoons", None),
+        ("ring me after 6pm please", "after 6pm"),
+    ],
+)
+def test_a_good_time_to_call_is_only_a_time_said_about_calling(text: str, best_time: str | None):
+    assert contact_in(text).get("best_time") == best_time
