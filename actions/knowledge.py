@@ -2,7 +2,8 @@
 
 The answer comes from the knowledge base at run time, not the domain's copy of it, so a
 council's own profile (COUNCIL_PROFILE) fills the number without retraining, and the
-answer, next step and link arrive as separate, short messages.
+answer, next step and link arrive as separate, short messages. The way back is the
+conversation's own "anything else?", in words not used yet in this conversation.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import send
+from actions.conversation import facts_events, planner, send
 from actions.session import council_profile
+from bot.conversation.facts import Facts
+from bot.conversation.planner import Reply
 from bot.knowledge.respond import respond
 
 
@@ -28,5 +31,9 @@ class ActionAnswerQuestion(Action):
         replies = respond(tracker.latest_message, council_profile())
         if not replies:
             return [FollowupAction("action_continue_conversation")]
-        send(dispatcher, replies)
-        return []
+        if replies[-1].buttons or len(replies) == 1:  # a choice to make, or "not sure"
+            send(dispatcher, replies)
+            return []
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        send(dispatcher, [*replies, Reply(planner().say_fresh("ask_anything_else", facts))])
+        return facts_events(facts)

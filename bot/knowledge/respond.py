@@ -31,7 +31,9 @@ def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[R
         return []
     if choice.kind == "answer":
         lines = answer_replies(choice.topics[0], profile)
-        return [*(Reply(line) for line in lines), Reply(wording()["follow_up"])]
+        # The way back to the conversation ("anything else?") is the conversation's own
+        # question, added by the action, so it is never asked twice in the same words.
+        return [Reply(line) for line in lines]
     if choice.kind == "clarify":
         # Each button sends the topic's own question, which NLU maps straight back to it.
         questions = tuple(answers[topic].question for topic in choice.topics)

@@ -13,7 +13,7 @@ def test_a_question_is_answered_from_the_knowledge_base_then_back_to_the_convers
     replies = chat.say("wat is a carers assesment")
     assert replies[0] == load_answers()["carers_assessment"].answer
     assert any(text.startswith("Read more on") for text in replies)
-    assert replies[-1] == "Is there anything else on your mind?"
+    assert replies[-1] == "Is there anything else you'd like to tell me, or to find?"
     carry_on = chat.say("my mum keeps falling and she lives in S8")
     assert any("your mum" in text for text in carry_on)
 
