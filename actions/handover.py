@@ -81,8 +81,7 @@ async def pass_on(
         )
         return [Reply(say("handover_failed", profile))], []
     logger.info("hand-over %s saved for conversation %s", handed.reference, tracker.sender_id)
-    has_contact = bool(facts.contact.get("phone") or facts.contact.get("email"))
-    if has_contact:
+    if facts.reachable:
         back = when_text(profile, level, settings.now())
         text = say("handover_done", profile, reference=handed.reference, when_back=back)
     else:

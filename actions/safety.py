@@ -81,7 +81,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     facts.told = facts.told + [t for t in reply.told if t not in facts.told]
     replies = [Reply(t) for t in reply.texts[:-1]]
     replies.append(Reply(reply.texts[-1], reply.buttons))
-    if reply.awaiting == "contact" and (facts.contact.get("phone") or facts.contact.get("email")):
+    if reply.awaiting == "contact" and facts.reachable:
         # They already said how to reach them: pass it on now rather than ask again.
         facts.awaiting = None
         handed, events = await pass_on(tracker, facts, "safeguarding")

@@ -140,6 +140,17 @@ class Facts:
                 items.append(item)
 
     @property
+    def may_share(self) -> bool:
+        """A risk was raised and it may go to First Contact: they agreed, or the law lets
+        it go without agreement (`share_reason`: life, or someone else, at risk)."""
+        return self.safeguarding and (self.consent == "yes" or bool(self.share_reason))
+
+    @property
+    def reachable(self) -> bool:
+        """They said how First Contact can reach them."""
+        return bool(self.contact.get("phone") or self.contact.get("email"))
+
+    @property
     def who(self) -> str:
         """How we refer to the person it's about: 'you' or 'your mum'."""
         if self.for_self is False and self.relationship:

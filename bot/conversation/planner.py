@@ -341,11 +341,10 @@ class Planner:
         """Keep a due hand-over open until it is made: ask once how to reach the person (once
         more if the answer was unclear), and hand over as soon as that is known."""
         facts = outcome.facts
-        sharing = facts.safeguarding and (facts.consent == "yes" or bool(facts.share_reason))
-        if turn.handed_over or not (sharing or facts.call_requested):
+        if turn.handed_over or not (facts.may_share or facts.call_requested):
             return False
-        kind = "safeguarding" if sharing else "call_back"
-        if facts.contact.get("phone") or facts.contact.get("email"):
+        kind = "safeguarding" if facts.may_share else "call_back"
+        if facts.reachable:
             outcome.handover = kind
             return True
         if "contact" not in facts.asked:

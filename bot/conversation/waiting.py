@@ -14,6 +14,4 @@ def due_after_wait(facts: Facts, level: str, handed_over: bool) -> bool:
     the law lets it go without agreement (life at risk, or someone else at risk: the
     `share_reason`). A no from an adult about themselves is respected, and so is silence
     from them: they have the numbers, and can ask again."""
-    if handed_over or rank(level) < rank("urgent") or not facts.safeguarding:
-        return False
-    return facts.consent == "yes" or bool(facts.share_reason)
+    return not handed_over and rank(level) >= rank("urgent") and facts.may_share
