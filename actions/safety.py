@@ -47,7 +47,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         texts, buttons = check_question(kind, profile)
         send(dispatcher, [Reply(texts[0]), Reply(texts[1], buttons)])
         # The check comes first, but the rest of the message is still heard.
-        planner().learn(facts, text)
+        planner().hear(facts, text)
         return facts_events(facts)
     level = tracker.get_slot("risk_level") or "none"
     below_urgent = rank(level) < rank("urgent")
@@ -55,7 +55,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # Said once per level: after that the person is listened to, not nagged.
         return await continue_conversation(dispatcher, tracker)
     categories = list(tracker.get_slot("risk_categories") or [])
-    planner().learn(facts, text)
+    planner().hear(facts, text)
     if text not in facts.story:
         facts.story.append(text)
     reference = tracker.get_slot("handover_reference")

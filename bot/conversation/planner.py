@@ -203,9 +203,15 @@ class Planner:
             facts.call_requested = True
             facts.consent = "yes" if facts.consent == "not_asked" else facts.consent
 
-    def learn(self, facts: Facts, text: str) -> tuple[Reflection, list[str]]:
-        """Take in what this message tells us; return what we heard and who is new."""
+    def hear(self, facts: Facts, text: str) -> None:
+        """Take in all a message tells us, when something other than `respond` answers it
+        (the safety response): what counts at any time, and the story."""
         self.notice(facts, text)
+        self.learn(facts, text)
+
+    def learn(self, facts: Facts, text: str) -> tuple[Reflection, list[str]]:
+        """Take in what this message tells us of the story; return what we heard and who
+        is new. (`respond` has already noticed contact details and requests for a call.)"""
         relationship = read.relationship_in(text)
         if relationship and facts.for_self is not True:
             facts.for_self, facts.relationship = False, relationship
