@@ -76,7 +76,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     facts.safeguarding = True
     facts.share_reason = reason
     facts.awaiting = reply.awaiting
-    asked_before = list(facts.asked)
+    contact_asked = "contact" in facts.asked
     facts.remember(facts.asked, [reply.awaiting, responded_at(level)])
     facts.told = facts.told + [t for t in reply.told if t not in facts.told]
     replies = [Reply(t) for t in reply.texts[:-1]]
@@ -87,7 +87,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         handed, events = await pass_on(tracker, facts, "safeguarding")
         send(dispatcher, replies + handed)
         return [*facts_events(facts), *events]
-    if reply.awaiting == "contact" and "contact" not in asked_before:
+    if reply.awaiting == "contact" and not contact_asked:
         replies.append(Reply(planner().say("ask_contact", facts)))
     send(dispatcher, replies)
     if below_urgent:

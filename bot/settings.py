@@ -64,7 +64,7 @@ class Settings:
     # listens on RASA_PORT and ACTIONS_PORT (see docs/deployment.md).
     rasa_servers: int = 1
     # A hand-over due at urgent or immediate that the person never answered about goes to
-    # First Contact once they have written nothing for this long (actions/handover_due.py).
+    # First Contact once they have written nothing for this long (actions/handover.py).
     handover_wait_seconds: int = 600
 
     def now(self) -> datetime:

@@ -228,10 +228,14 @@ def has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in phrases)
 
 
+@lru_cache(maxsize=1)
+def _contact_times() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(cues()['contact_times'])})(?!\w)")
+
+
 def contact_time_in(text: str) -> str | None:
     """When it is best to call, in the person's words: "evenings", "after 6pm"."""
-    times = "|".join(cues()["contact_times"])
-    match = re.search(rf"\b(?:{times})(?!\w)", normalise(text))
+    match = _contact_times().search(normalise(text))
     return match.group(0) if match else None
 
 
