@@ -9,7 +9,6 @@ The blind set is not read here.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,7 +18,6 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 from bot.fitted import kept_fit
-from bot.safety import meaning
 from bot.safety.decide import Thresholds, check_for, classifier_level, is_unsure
 from bot.safety.levels import rank
 from bot.safety.meaning import (
@@ -28,6 +26,7 @@ from bot.safety.meaning import (
     Labelled,
     RiskReader,
     features_of_set,
+    fitting_inputs,
     training_set,
 )
 from bot.safety.measure import compare
@@ -43,13 +42,7 @@ NEVER = 1.01
 def out_of_fold(items: list[Labelled], C: float) -> list[Chances]:
     """Each message's chances from a model trained on the other folds; kept on disk like a
     fitted reader (bot/fitted.py), so `make eval` reuses what calibrating computed."""
-    inputs = (
-        json.dumps([item.__dict__ for item in items], sort_keys=True),
-        repr(C),
-        Path(__file__).read_text(encoding="utf-8"),
-        Path(meaning.__file__).read_text(encoding="utf-8"),
-        shared_encoder().weights_sha256,
-    )
+    inputs = (*fitting_inputs(items, C), Path(__file__).read_text(encoding="utf-8"))
     return kept_fit("risk-out-of-fold", inputs, lambda: _out_of_fold(items, C))
 
 

@@ -140,19 +140,24 @@ class RiskReader:
         return self.chances_of_rows(features_of_reading(read(shared_encoder(), text)))[0]
 
 
+def fitting_inputs(items: list[Labelled], C: float) -> tuple[str, ...]:
+    """What a reader fitted on `items` depends on: the labelled messages, its setting, this
+    code and the encoder's weights (bot/fitted.py adds scikit-learn's version)."""
+    return (
+        json.dumps([item.__dict__ for item in items], sort_keys=True),
+        repr(C),
+        Path(__file__).read_text(encoding="utf-8"),
+        shared_encoder().weights_sha256,
+    )
+
+
 def fitted_reader(config: dict[str, Any] | None = None) -> RiskReader:
     """The reader for these settings, fitted once and kept on disk (fitting takes seconds,
     and every Rasa server would otherwise do it as it starts). A change to the labelled
     messages, the model settings, this code or the encoder's weights fits it again."""
     config = config or settings()
-    items = training_set(config)
-    inputs = (
-        json.dumps([item.__dict__ for item in items], sort_keys=True),
-        json.dumps(config["model"], sort_keys=True),
-        Path(__file__).read_text(encoding="utf-8"),
-        shared_encoder().weights_sha256,
-    )
-    return kept_fit("risk-reader", inputs, lambda: RiskReader(items, float(config["model"]["C"])))
+    items, C = training_set(config), float(config["model"]["C"])
+    return kept_fit("risk-reader", fitting_inputs(items, C), lambda: RiskReader(items, C))
 
 
 _loading = threading.Lock()
