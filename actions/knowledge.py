@@ -8,6 +8,7 @@ conversation's own "anything else?", in words not used yet in this conversation.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -17,7 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import facts_events, planner, send
 from actions.session import council_profile
 from bot.conversation.facts import Facts
-from bot.conversation.planner import Reply
 from bot.knowledge.respond import respond
 
 
@@ -28,12 +28,10 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        replies = respond(tracker.latest_message, council_profile())
+        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        way_back = partial(planner().say_fresh, "ask_anything_else", facts)
+        replies = respond(tracker.latest_message, council_profile(), way_back)
         if not replies:
             return [FollowupAction("action_continue_conversation")]
-        if replies[-1].buttons or len(replies) == 1:  # a choice to make, or "not sure"
-            send(dispatcher, replies)
-            return []
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
-        send(dispatcher, [*replies, Reply(planner().say_fresh("ask_anything_else", facts))])
+        send(dispatcher, replies)
         return facts_events(facts)

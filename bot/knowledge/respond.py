@@ -8,7 +8,7 @@ the caller goes back to the conversation instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from bot.conversation.planner import Reply
@@ -18,7 +18,14 @@ from bot.knowledge.choose import Choice, candidates, choose, thresholds
 from bot.knowledge.meaning import choose_by_meaning
 
 
-def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[Reply]:
+def respond(
+    parsed: Mapping[str, Any] | None,
+    profile: CouncilProfile,
+    way_back: Callable[[], str] | None = None,
+) -> list[Reply]:
+    """The replies to a question: an answer (then `way_back()`, the conversation's own
+    "anything else?", asked only when an answer was given), a choice of two topics, or an
+    honest "not sure"; none when the message was not really a question."""
     answers = load_answers()
     text = str((parsed or {}).get("text") or "")
     if not looks_like_a_question(text) and not _surely_a_question(parsed, answers.keys()):
@@ -31,9 +38,8 @@ def respond(parsed: Mapping[str, Any] | None, profile: CouncilProfile) -> list[R
         return []
     if choice.kind == "answer":
         lines = answer_replies(choice.topics[0], profile)
-        # The way back to the conversation ("anything else?") is the conversation's own
-        # question, added by the action, so it is never asked twice in the same words.
-        return [Reply(line) for line in lines]
+        back = [Reply(way_back())] if way_back else []
+        return [*(Reply(line) for line in lines), *back]
     if choice.kind == "clarify":
         # Each button sends the topic's own question, which NLU maps straight back to it.
         questions = tuple(answers[topic].question for topic in choice.topics)
