@@ -16,8 +16,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import build_planner
+from actions.facts_slot import FACTS_SLOT, facts_events, facts_of
 from actions.handover import pass_on
-from bot.conversation.facts import Facts
 from bot.conversation.planner import Outcome, Planner, Reply, Turn
 
 
@@ -35,18 +35,11 @@ def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
             dispatcher.utter_message(text=reply.text, buttons=buttons)
 
 
-def facts_events(facts: Facts) -> list[EventType]:
-    return [
-        SlotSet("conversation_facts", facts.to_slot()),
-        SlotSet("signposted_services", [offer["id"] for offer in facts.offered]),
-    ]
-
-
 async def continue_conversation(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[EventType]:
     """Conversation 1's next step: the planner decides, given what was already said."""
-    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+    facts = facts_of(tracker)
     message = tracker.latest_message
     intent = message.get("intent") or {}
     turn = Turn(
@@ -74,7 +67,7 @@ class ActionSayGoodbye(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         if facts.story or facts.offered:
             reference = tracker.get_slot("handover_reference")
             send(dispatcher, planner().summary(facts, reference)[:1])
@@ -90,7 +83,7 @@ class ActionBackToThread(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         outcome = await asyncio.to_thread(planner().back_to_thread, facts, intent == "outside_area")
         send(dispatcher, outcome.replies)
@@ -104,9 +97,9 @@ class ActionStartAgain(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         outcome = planner().start_again(facts)
         send(dispatcher, outcome.replies)
         # signposted_services keeps what was offered so far (a contract slot), so only
         # the conversation's own facts are cleared.
-        return [SlotSet("conversation_facts", outcome.facts.to_slot())]
+        return [SlotSet(FACTS_SLOT, outcome.facts.to_slot())]

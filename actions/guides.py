@@ -17,8 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import make_finder
 from actions.conversation import send
+from actions.facts_slot import facts_of
 from actions.session import council_profile
-from bot.conversation.facts import Facts
 from bot.guides.engine import GuideState, answer, guide_for_intent, start
 from bot.knowledge.base import profile_values
 
@@ -74,7 +74,7 @@ class ValidateGuideForm(Action):
             return _state_events(None)
         support = None
         if state.guide == "emergency_plan":
-            facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+            facts = facts_of(tracker)
             support = await asyncio.to_thread(carers_support_lines, facts.postcode)
         progress = answer(state, str(reply), profile_values(council_profile()), support)
         send(dispatcher, progress.replies)

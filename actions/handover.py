@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, ReminderScheduled, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.facts_slot import facts_of
 from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.handover_facts import conversation_facts
@@ -108,7 +109,7 @@ class ActionHandOverWhenDue(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         level = tracker.get_slot("risk_level") or "none"
         if not due_after_wait(facts, level, bool(tracker.get_slot("handover_reference"))):
             return []

@@ -15,9 +15,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import facts_events, planner, send
+from actions.conversation import planner, send
+from actions.facts_slot import facts_events, facts_of
 from actions.session import council_profile
-from bot.conversation.facts import Facts
 from bot.knowledge.respond import respond
 
 
@@ -28,7 +28,7 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         way_back = partial(planner().say_fresh, "ask_anything_else", facts)
         replies = respond(tracker.latest_message, council_profile(), way_back)
         if not replies:

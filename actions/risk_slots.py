@@ -16,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.facts_slot import facts_of
 from bot.safety.check import (
     ASKED,
     CHECK_SLOT,
@@ -58,7 +59,7 @@ def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventTy
     listening = intent in LISTENING_INTENTS
     # Not while they answer how to reach them or whether we may share: they are already
     # on the way to a person, and a check then is one question too many.
-    awaiting = (tracker.get_slot("conversation_facts") or {}).get("awaiting")
+    awaiting = facts_of(tracker).awaiting
     listening = listening and awaiting not in ("contact", "consent")
     if check and listening and check not in asked and rank(level) < rank("urgent"):
         return [SlotSet(CHECK_SLOT, ASKED), SlotSet(CHECKS_ASKED_SLOT, [*asked, check])], "none"

@@ -9,7 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import continue_conversation, facts_events, planner, send
+from actions.conversation import continue_conversation, planner, send
+from actions.facts_slot import facts_events, facts_of
 from actions.handover import from_the_person, hand_over_later, pass_on
 from actions.session import council_profile
 from bot.conversation.facts import Facts
@@ -40,7 +41,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     """Safety first: the check question when unsure, the safety response once per rise in
     level, and otherwise back to listening (concern never blocks the conversation)."""
     profile = council_profile()
-    facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+    facts = facts_of(tracker)
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot(CHECK_SLOT) == ASKED:  # asked for on this very message
         kind = list(tracker.get_slot(CHECKS_ASKED_SLOT) or ["harm"])[-1]
@@ -120,7 +121,7 @@ class ActionContinueConversation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         level = tracker.get_slot("risk_level") or "none"
-        facts = Facts.from_slot(tracker.get_slot("conversation_facts"))
+        facts = facts_of(tracker)
         check_due = tracker.get_slot(CHECK_SLOT) == ASKED  # asked for on this message
         raised = rank(level) >= rank("urgent") and responded_at(level) not in facts.asked
         if check_due or raised:
