@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts_slot import facts_of
+from actions.handover import from_the_person
 from bot.safety.check import (
     ASKED,
     CHECK_SLOT,
@@ -43,7 +44,9 @@ def _assessment(risk: Any) -> RiskAssessment | None:
 
 
 def _turn_number(tracker: Tracker) -> int:
-    return sum(1 for event in tracker.events if event.get("event") == "user")
+    """The person's turns so far, counted as the hand-over's transcript counts them: a
+    reminder Rasa raises (the quiet-wait hand-over) is not a turn."""
+    return sum(1 for event in tracker.events if from_the_person(event))
 
 
 def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventType], str]:
