@@ -114,14 +114,18 @@ class Assistant:
         self.rasa_token = settings.rasa_token
         self.worker = {"Authorization": f"Bearer {settings.first_contact_token}"}
 
-    def say(self, sender: str, text: str) -> list[str]:
+    def send(self, sender: str, text: str) -> list[dict[str, Any]]:
+        """Everything the assistant sends back: lines, buttons and service cards."""
         response = requests.post(
             f"{self.rasa}/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
             timeout=60,
         )
         response.raise_for_status()
-        return [m["text"] for m in response.json() if m.get("text")]
+        return list(response.json())
+
+    def say(self, sender: str, text: str) -> list[str]:
+        return [m["text"] for m in self.send(sender, text) if m.get("text")]
 
     def slots(self, sender: str) -> dict[str, Any]:
         response = requests.get(
