@@ -29,6 +29,8 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         facts = facts_of(tracker)
+        # A question inside a story: answer it, and keep what the story told us too.
+        planner().hear(facts, tracker.latest_message.get("text") or "")
         way_back = partial(planner().say_fresh, "ask_anything_else", facts)
         replies = respond(tracker.latest_message, council_profile(), way_back)
         if not replies:

@@ -228,6 +228,20 @@ def has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in phrases)
 
 
+# Fewer words than this say nothing to search on by themselves ("for me", "she's 84").
+MIN_WORDS_TO_SEARCH_ON = 4
+
+
+def tells_something(text: str) -> bool:
+    """Whether a message carries the person's own account, worth searching on: not an
+    answer of a word or two, nor only a request for ideas."""
+    words = re.findall(r"[a-z']+", normalise(text))
+    if len(words) < MIN_WORDS_TO_SEARCH_ON:
+        return False
+    only_asking = cues()["only_asking"]
+    return not (has(text, only_asking) and len(words) <= 2 * MIN_WORDS_TO_SEARCH_ON)
+
+
 @lru_cache(maxsize=1)
 def _contact_times() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(cues()['contact_times'])})(?!\w)")

@@ -228,7 +228,9 @@ class Planner:
         facts.remember(facts.interests, heard.interests)
         facts.remember(facts.worries, heard.worries)
         facts.remember(facts.people_around, heard.people)
-        if heard.interests or heard.worries or facts.wants_options_now:
+        # Everything the person tells us shapes what we offer, in their own words: a need
+        # no theme names ("a shopping run from Stocksbridge") is still searched on.
+        if heard.interests or heard.worries or read.tells_something(text):
             facts.story = [*facts.story, text][-MAX_STORY_MESSAGES:]
         return heard, new_people
 
@@ -259,7 +261,7 @@ class Planner:
             return self.ask(outcome, "people")
         if not facts.postcode and "postcode" not in facts.asked:
             return self.ask(outcome, "postcode", "ask_postcode_buttons")
-        if not (facts.interests or facts.worries or in_a_hurry) or (
+        if not (facts.interests or facts.worries or facts.story or in_a_hurry) or (
             facts.offered and not learned_something_new
         ):
             outcome.replies.append(Reply(self.say_fresh("ask_anything_else", facts)))

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.connect import build_planner
-from bot.conversation.facts import Facts
+from bot.conversation.facts import Facts, tells_something
 from bot.conversation.planner import Outcome, Planner, Turn
 
 
@@ -223,3 +223,18 @@ def test_a_question_asked_again_has_other_words_and_then_asks_nothing(planner: P
 def test_asking_not_to_be_named_is_not_a_no_to_sharing(planner: Planner):
     facts, _ = talk(planner, "please don't say it was me, he's a big lad", facts=urgent_and_asked())
     assert facts.consent == "not_asked" and facts.safeguarding
+
+
+def test_a_need_no_theme_names_is_still_searched_on_in_the_persons_words(planner: Planner):
+    facts, _ = talk(planner, "i can't carry the shopping up the hill, does anyone do a run")
+    facts, _ = talk(planner, "for me", facts=facts)
+    _, outcome = talk(planner, "S36 1ER", facts=facts)
+    offered = [card["name"] for card in cards(outcome)]
+    assert any("Bus" in name or "Dial-a-Ride" in name for name in offered), offered
+    assert facts.story == ["i can't carry the shopping up the hill, does anyone do a run"]
+
+
+@pytest.mark.parametrize("said", ["for me", "she's 84", "what can you suggest?", "like I said"])
+def test_short_answers_and_requests_for_ideas_are_not_searched_on(said: str):
+    assert not tells_something(said)
+    assert tells_something("she used to love the chapel choir")
