@@ -7,7 +7,7 @@ from bot.conversation.planner import Finder, Offer, Place, Planner
 from bot.settings import load_settings
 from directory.db import session_scope
 from directory.search import search
-from directory.search.geography import districts
+from directory.search.geography import districts, place_named_in
 
 # Ask for a few more than we show, so services already offered can be skipped.
 SEARCH_HEADROOM = 6
@@ -34,6 +34,11 @@ def make_finder(database_url: str | None = None) -> Finder:
     return find
 
 
+def district_named_in(text: str) -> str | None:
+    place = place_named_in(text)
+    return place.district if place else None
+
+
 def build_planner(database_url: str | None = None) -> Planner:
     council = council_profile()
     covered = frozenset(d for group in council.localities.values() for d in group)
@@ -44,5 +49,6 @@ def build_planner(database_url: str | None = None) -> Planner:
         hours=council.first_contact_hours.describe(),
         known_districts=frozenset(districts()),
         covered_districts=covered,
+        district_named_in=district_named_in,
     )
     return Planner(place, make_finder(database_url))

@@ -38,7 +38,15 @@ def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
 async def continue_conversation(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[EventType]:
-    """Conversation 1's next step: the planner decides, given what was already said."""
+    """Conversation 1's next step, then listen."""
+    # This action is also the core fallback; without the listen, an intent no rule covers
+    # would predict it again and again instead of letting the person speak.
+    return [*await converse(dispatcher, tracker), FollowupAction("action_listen")]
+
+
+async def converse(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Conversation 1's answer to the latest message: the planner decides, given what was
+    already said."""
     facts = facts_of(tracker)
     message = tracker.latest_message
     intent = message.get("intent") or {}
@@ -55,9 +63,7 @@ async def continue_conversation(
         outcome.replies.extend(replies)
         events += handover_events
     send(dispatcher, outcome.replies)
-    # This action is also the core fallback; without this, an intent no rule covers
-    # would predict it again and again instead of letting the person speak.
-    return [*events, FollowupAction("action_listen")]
+    return events
 
 
 class ActionSayGoodbye(Action):
@@ -85,7 +91,10 @@ class ActionBackToThread(Action):
     ) -> list[EventType]:
         facts = facts_of(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        outcome = await asyncio.to_thread(planner().back_to_thread, facts, intent == "outside_area")
+        text = tracker.latest_message.get("text") or ""
+        outcome = await asyncio.to_thread(
+            planner().back_to_thread, facts, text, intent == "outside_area"
+        )
         send(dispatcher, outcome.replies)
         return facts_events(outcome.facts)
 

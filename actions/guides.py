@@ -16,8 +16,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import make_finder
-from actions.conversation import send
-from actions.facts_slot import facts_of
+from actions.conversation import converse, planner, send
+from actions.facts_slot import facts_events, facts_of
 from actions.session import council_profile
 from bot.guides.engine import GuideState, answer, guide_for_intent, start
 from bot.knowledge.base import profile_values
@@ -53,7 +53,10 @@ class ActionStartGuide(Action):
             return _state_events(None)
         progress = start(guide.id, profile_values(council_profile()))
         send(dispatcher, progress.replies)
-        return _state_events(progress.state)
+        # What led to the guide is part of the story: if they leave it, offers use it.
+        facts = facts_of(tracker)
+        planner().hear(facts, tracker.latest_message.get("text") or "")
+        return [*facts_events(facts), *_state_events(progress.state)]
 
 
 class ValidateGuideForm(Action):
@@ -78,4 +81,8 @@ class ValidateGuideForm(Action):
             support = await asyncio.to_thread(carers_support_lines, facts.postcode)
         progress = answer(state, str(reply), profile_values(council_profile()), support)
         send(dispatcher, progress.replies)
+        if progress.hand_back:
+            # A change of subject or a request for ideas: the guide ends and the
+            # conversation answers the same message, so nothing typed is lost.
+            return [*await converse(dispatcher, tracker), *_state_events(None)]
         return _state_events(progress.state)

@@ -64,6 +64,8 @@ class Place:
     hours: str
     known_districts: frozenset[str]
     covered_districts: frozenset[str]
+    # The postcode district of a neighbourhood named in free text ("in Gleadless" -> S12).
+    district_named_in: Callable[[str], str | None] = lambda text: None
 
 
 # find(query, postcode, exclude_ids, limit) -> (offers, whether they really matched)
@@ -162,10 +164,14 @@ class Planner:
             outcome.replies.append(Reply(self.say("concern_offer", facts)))
         return self._next(outcome, turn, learned)
 
-    def back_to_thread(self, facts: Facts, outside_area: bool = False) -> Outcome:
-        """After a digression, pick up where we were: ask the open question again."""
+    def back_to_thread(self, facts: Facts, text: str = "", outside_area: bool = False) -> Outcome:
+        """After a digression, pick up where we were: ask the open question again. What the
+        message told us is kept; "I live in Leeds, he's in Shiregreen" is not outside the
+        area, as the one it is about is here."""
         outcome = Outcome(facts)
-        if outside_area:
+        self.hear(facts, text)
+        if outside_area and not self._local_place_in(text):
+            outcome.replies.append(Reply(self.say("outside_area_anywhere", facts)))
             facts.postcode = None
             facts.remember(facts.asked, ["postcode"])
             if facts.awaiting in (None, "postcode") and (facts.interests or facts.worries):
@@ -220,8 +226,8 @@ class Planner:
         facts.carer = facts.carer or read.is_carer(text)
         facts.remember(facts.communication_needs, read.communication_needs_in(text))
         postcode = read.postcode_in(text, self.place.known_districts)
-        if postcode:
-            facts.postcode = postcode
+        if postcode or not facts.postcode:
+            facts.postcode = postcode or self.place.district_named_in(text) or facts.postcode
         facts.wants_options_now = facts.wants_options_now or _has(text, "asking_for_a_thing")
         heard = reflect(text)
         new_people = [p for p in heard.people if p not in facts.people_around]
@@ -267,6 +273,11 @@ class Planner:
             outcome.replies.append(Reply(self.say_fresh("ask_anything_else", facts)))
             return outcome
         return self._offer(outcome, first=not facts.offered)
+
+    def _local_place_in(self, text: str) -> bool:
+        postcode = read.postcode_in(text, self.place.known_districts)
+        district = postcode.split()[0] if postcode else self.place.district_named_in(text)
+        return district in self.place.covered_districts
 
     # -- answers to a question we asked --------------------------------------------------
 
@@ -356,6 +367,8 @@ class Planner:
             outcome.handover = kind
             return True
         if "contact" not in facts.asked:
+            if kind == "call_back":
+                self._take_up_the_rest(outcome, turn)
             self.ask(outcome, "contact")
             return True
         if waiting_for != "contact":
@@ -384,9 +397,18 @@ class Planner:
         outcome.replies.append(Reply(self.say("ask_contact_again", facts)))
         return True
 
+    def _take_up_the_rest(self, outcome: Outcome, turn: Turn) -> None:
+        """A request for a call inside a story: before asking how to reach them, say back
+        what we heard and, where we know the area, show what is nearby, so the groups they
+        asked about are not lost behind the call."""
+        facts = outcome.facts
+        self._listen(outcome, turn)
+        if facts.postcode and (facts.story or facts.interests or facts.worries):
+            self._offer(outcome, first=not facts.offered, ask=False)
+
     # -- connecting ----------------------------------------------------------------------
 
-    def _offer(self, outcome: Outcome, first: bool) -> Outcome:
+    def _offer(self, outcome: Outcome, first: bool, ask: bool = True) -> Outcome:
         facts = outcome.facts
         query = " ".join(facts.story[-3:] + facts.worries + facts.interests)
         seen = {offer["id"] for offer in facts.offered}
@@ -399,6 +421,8 @@ class Planner:
         for offer in offers:
             outcome.replies.append(Reply(card=offer.card()))
             facts.offered.append({"id": offer.id, "name": offer.name})
+        if not ask:  # another question follows, and only one is asked at a time
+            return outcome
         facts.awaiting = "offer"
         outcome.replies.append(
             Reply(self.say_fresh("offer_ask", facts), tuple(phrases()["offer_buttons"]))

@@ -15,12 +15,16 @@ from typing import Any
 
 import yaml
 
+from bot.conversation.facts import cues, has
 from bot.conversation.planner import Reply
+from bot.guides.meaning import closest_choice
 
 GUIDES_DIR = Path(__file__).parent
 WORDING_PATH = GUIDES_DIR / "wording.yml"
 # Enough for a list of medicines; a slot is not the place for pages of text.
 MAX_ANSWER_CHARS = 600
+# An answer this long to a question with buttons is the person telling us something else.
+A_NEW_SUBJECT_IN_WORDS = 8
 
 
 class GuideError(ValueError):
@@ -80,6 +84,7 @@ class GuideState:
     step: str | None
     answers: dict[str, str] = field(default_factory=dict)
     advice: list[str] = field(default_factory=list)
+    missed: bool = False  # the last answer matched no button: never say so twice in a row
 
     def to_slot(self) -> dict[str, Any]:
         return {
@@ -87,6 +92,7 @@ class GuideState:
             "step": self.step,
             "answers": self.answers,
             "advice": self.advice,
+            "missed": self.missed,
         }
 
     @classmethod
@@ -98,6 +104,7 @@ class GuideState:
             value.get("step"),
             dict(value.get("answers") or {}),
             list(value.get("advice") or []),
+            bool(value.get("missed")),
         )
 
 
@@ -106,6 +113,8 @@ class Progress:
     state: GuideState | None  # None once the guide has ended
     replies: list[Reply]
     summary: str | None = None
+    # The person left the guide by saying something else: the conversation answers it.
+    hand_back: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +190,10 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
 
 def question(state: GuideState, values: Mapping[str, str]) -> Reply:
     step = load_guides()[state.guide].steps[str(state.step)]
-    buttons = tuple(c.label for c in step.choices) or (wording()["skip"],)
+    if step.choices:
+        buttons = (*(c.label for c in step.choices), wording()["something_else"])
+    else:
+        buttons = (wording()["skip"],)
     return Reply(_fill(step.ask, values), buttons)
 
 
@@ -212,9 +224,11 @@ def answer(
     if _said(text, wording()["stop_words"]):
         return Progress(None, [Reply(wording()["stopped"])])
     if step.choices:
-        picked = _said(text, [c.label for c in step.choices], numbered=True)
+        labels = [c.label for c in step.choices]
+        picked = _said(text, labels, numbered=True) or closest_choice(text, labels)
         if picked is None:
-            return Progress(state, [Reply(wording()["not_understood"]), question(state, values)])
+            return _not_a_choice(state, text, values)
+        state.missed = False
         choice = next(c for c in step.choices if c.label == picked)
         value, state.step = picked, choice.next
         state.advice += [key for key in choice.advice if key not in state.advice]
@@ -228,6 +242,19 @@ def answer(
         return Progress(state, [question(state, values)])
     page = summary(state, values, support_lines)
     return Progress(None, [Reply(page), Reply(wording()["finished"])], page)
+
+
+def _not_a_choice(state: GuideState, text: str, values: Mapping[str, str]) -> Progress:
+    """An answer no button means. "Something else" leaves the guide; so does a change of
+    subject, a request for ideas or a second miss, and the conversation takes the message
+    up. Only a first, short miss is asked about again, and never twice in a row."""
+    if _said(text, [wording()["something_else"]]):
+        return Progress(None, [Reply(wording()["left"])])
+    asking = has(text, cues()["only_asking"]) or has(text, cues()["asking_for_a_thing"])
+    if state.missed or asking or len(text.split()) >= A_NEW_SUBJECT_IN_WORDS:
+        return Progress(None, [], hand_back=True)
+    state.missed = True
+    return Progress(state, [Reply(wording()["not_understood"]), question(state, values)])
 
 
 def summary(

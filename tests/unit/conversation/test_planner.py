@@ -134,9 +134,18 @@ def test_after_a_digression_the_open_question_is_asked_again(planner: Planner):
 
 def test_someone_outside_the_area_gets_options_anyone_can_use(planner: Planner):
     facts, _ = talk(planner, "looking for a lunch club, i'm lonely")
-    outcome = planner.back_to_thread(facts, outside_area=True)
+    outcome = planner.back_to_thread(facts, "i live in leeds", outside_area=True)
+    assert texts(outcome)[0].startswith("That's fine, I can still help")
     assert cards(outcome)
     assert "postcode" in outcome.facts.asked
+
+
+def test_someone_far_away_writing_about_someone_here_is_not_outside_the_area(planner: Planner):
+    facts, _ = talk(planner, "hello")
+    said = "they're sending my brother home tomorrow and I live in Leeds. he's in shiregreen"
+    outcome = planner.back_to_thread(facts, said, outside_area=True)
+    assert not any(text.startswith("That's fine, I can still help") for text in texts(outcome))
+    assert outcome.facts.postcode == "S5" and outcome.facts.story == [said]
 
 
 def test_starting_again_forgets_the_story_but_not_the_safety_flag(planner: Planner):
@@ -197,6 +206,9 @@ def test_a_request_for_a_call_inside_a_story_is_heard(planner: Planner):
     )
     facts, asked = talk(planner, story)
     assert facts.call_requested
+    assert facts.postcode == "S12"  # Gleadless, so nobody asks for the postcode
+    assert texts(asked)[0] != "Thank you for telling me."  # the story is said back
+    assert cards(asked)  # the groups, while the call is arranged
     assert texts(asked)[-1].startswith("How can First Contact reach you safely?")
     facts, done = talk(planner, "0114 496 0555, mornings are best", facts=facts)
     assert done.handover == "call_back"

@@ -53,7 +53,12 @@ def test_the_equipment_finder_asks_why_with_buttons_for_the_task_chosen():
     progress = walk("equipment_finder", "getting dressed")
     [reply] = progress.replies
     assert reply.text == "What makes getting dressed hard?"
-    assert reply.buttons == ("Reaching my feet", "Buttons and zips", "Standing to dress")
+    assert reply.buttons == (
+        "Reaching my feet",
+        "Buttons and zips",
+        "Standing to dress",
+        wording()["something_else"],
+    )
 
 
 def test_a_choice_can_be_given_by_its_number():
@@ -62,11 +67,42 @@ def test_a_choice_can_be_given_by_its_number():
     assert "pill box with an alarm" in (progress.summary or "")
 
 
-def test_an_answer_that_is_not_a_choice_asks_the_same_question_again():
-    progress = walk("equipment_finder", "my knees are bad")
+def test_an_answer_that_is_not_a_choice_asks_the_same_question_again_once():
+    progress = walk("equipment_finder", "my knees")
     assert progress.state is not None and progress.state.step == "task"
     assert progress.replies[0].text == wording()["not_understood"]
     assert progress.replies[1].text == "Which task is hardest at the moment?"
+    second = walk("equipment_finder", "my knees", "my knees")
+    assert second.state is None and second.hand_back and not second.replies
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("she cant get up off the settee", "Getting up from a chair"),
+        ("she keeps forgetting her tablets", "Remembering medicines"),
+        ("the stairs", "Going up and down stairs"),
+    ],
+)
+def test_a_typed_answer_is_matched_to_a_button_by_meaning(typed: str, meant: str):
+    progress = walk("equipment_finder", typed)
+    assert progress.state is not None
+    assert progress.state.answers["task"] == meant
+
+
+@pytest.mark.parametrize(
+    "typed", ["what can you suggest?", "actually forget that, is there a knitting group near me"]
+)
+def test_a_change_of_subject_leaves_the_guide_and_the_conversation_takes_it(typed: str):
+    progress = walk("equipment_finder", typed)
+    assert progress.state is None and progress.hand_back
+    assert progress.replies == []
+
+
+def test_something_else_leaves_the_guide_and_asks_in_their_own_words():
+    progress = walk("equipment_finder", wording()["something_else"])
+    assert progress.state is None and not progress.hand_back
+    assert progress.replies[0].text == wording()["left"]
 
 
 def test_the_emergency_plan_keeps_the_carers_own_words_and_ends_with_local_support():
@@ -145,7 +181,7 @@ def test_everything_a_guide_says_is_plain_english(guide: str):
 
 
 def test_the_guides_own_wording_is_plain_english():
-    for key in ("skip", "not_understood", "stopped", "finished"):
+    for key in ("skip", "not_understood", "left", "stopped", "finished"):
         assert banned_words_in(wording()[key]) == []
         assert grade(wording()[key]) <= 8
 

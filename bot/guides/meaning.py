@@ -1,0 +1,23 @@
+"""A typed answer to a guide's question, matched by meaning to its buttons: "she can't get
+up off the settee" is "Getting up from a chair"."""
+
+from __future__ import annotations
+
+from encoder import shared_encoder
+
+# Below this likeness no button is meant; the best must also stand clear of the next, or
+# the person is asked rather than guessed for. Read off typed answers to the equipment
+# finder's first question: a right answer scored 0.44 or more, an unrelated one 0.31 or less.
+MEANT = 0.4
+CLEAR_BY = 0.05
+
+
+def closest_choice(text: str, labels: list[str]) -> str | None:
+    """The button `text` means, or None when none, or more than one, fits."""
+    if not labels or not text.strip():
+        return None
+    vectors = shared_encoder().encode([text, *labels])
+    likeness = sorted(zip(vectors[1:] @ vectors[0], labels, strict=True), reverse=True)
+    best, label = likeness[0]
+    runner_up = likeness[1][0] if len(likeness) > 1 else -1.0
+    return label if best >= MEANT and best - runner_up >= CLEAR_BY else None
