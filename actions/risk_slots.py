@@ -31,6 +31,7 @@ from bot.safety.screen import CLASSIFIER_PATTERN, RiskAssessment
 
 # Enough to explain any real conversation; stops a long chat bloating the tracker.
 MAX_REASONS = 50
+CHECK_NEEDS_WORDS = 6
 
 
 def _assessment(risk: Any) -> RiskAssessment | None:
@@ -64,6 +65,10 @@ def _check_events(tracker: Tracker, risk: Any, level: str) -> tuple[list[EventTy
     # on the way to a person, and a check then is one question too many.
     awaiting = facts_of(tracker).awaiting
     listening = listening and awaiting not in ("contact", "consent")
+    # A reply of a few words ("burngreave. S4 7ED") gives the classifier nothing to be
+    # unsure about: what it makes of it is noise, and a check then is out of the blue.
+    said_enough = len((tracker.latest_message.get("text") or "").split()) >= CHECK_NEEDS_WORDS
+    listening = listening and said_enough
     if check and listening and check not in asked and rank(level) < rank("urgent"):
         return [SlotSet(CHECK_SLOT, ASKED), SlotSet(CHECKS_ASKED_SLOT, [*asked, check])], "none"
     return [], "none"

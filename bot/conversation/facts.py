@@ -229,7 +229,7 @@ def has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
 
 
 # Fewer words than this say nothing to search on by themselves ("for me", "she's 84").
-MIN_WORDS_TO_SEARCH_ON = 4
+MIN_WORDS_TO_SEARCH_ON = 3
 
 
 def tells_something(text: str) -> bool:

@@ -205,7 +205,7 @@ class Planner:
         """What counts in any message, whatever we were talking about: a way to reach the
         person, and a request for a person to call."""
         facts.contact = {**facts.contact, **read.contact_in(text)}
-        if _has(text, "call"):
+        if _has(text, "call") and not _has(text, "no_call"):
             facts.call_requested = True
             facts.consent = "yes" if facts.consent == "not_asked" else facts.consent
 
@@ -305,6 +305,7 @@ class Planner:
     def _answer_postcode(self, outcome: Outcome, turn: Turn) -> bool:
         facts = outcome.facts
         postcode = read.postcode_in(turn.text, self.place.known_districts)
+        postcode = postcode or self.place.district_named_in(turn.text)  # "we live walkley"
         if postcode:
             facts.postcode = postcode
             if postcode.split()[0] not in self.place.covered_districts:

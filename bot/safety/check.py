@@ -19,6 +19,8 @@ ASKED = "asked"
 # What each kind of answer means for the conversation's level.
 LEVEL_FOR_ANSWER = {"yes": "urgent", "sometimes": "urgent", "unsure": "concern", "no": "none"}
 INTENT_ANSWERS = {"affirm": "yes", "deny": "no"}
+# How far into a reply its answer to the check question is looked for.
+ANSWER_WITHIN_WORDS = 7
 # The intents whose turn goes on to action_continue_conversation (data/rules.yml), where the
 # check question is asked: a question, a goodbye or a guide is answered as asked instead,
 # and a later message may ask again. A test keeps this in step with the rules.
@@ -36,15 +38,22 @@ def answer_means(text: str, intent: str | None, answers: dict[str, Any] | None =
     it does not answer it (the message's own rating still counts). Hedges are read before
     plain answers: "not really" is not a no, "yes sometimes" is sometimes."""
     answers = answers or settings()["check_answers"]
-    said = _words(text)
+    # An answer comes first: a yes deep in a long message answers nothing, and words such
+    # as "i am" count only where the reply starts with them.
+    said = " " + " ".join(_words(text).split()[:ANSWER_WITHIN_WORDS]) + " "
+    at_start = set(answers.get("only_at_start") or ())
+
+    def where(phrase: str) -> int:
+        found = said.find(f" {phrase} ")
+        return found if found == 0 or (found > 0 and phrase not in at_start) else -1
+
     for meaning in ("sometimes", "unsure"):
-        if any(f" {phrase} " in said for phrase in answers[meaning]):
+        if any(where(phrase) >= 0 for phrase in answers[meaning]):
             return meaning
     # Otherwise the first yes or no said: "yes, no one else knows" is a yes.
     first: dict[str, int] = {}
     for meaning in ("yes", "no"):
-        found = [said.find(f" {phrase} ") for phrase in answers[meaning]]
-        if positions := [at for at in found if at >= 0]:
+        if positions := [at for at in map(where, answers[meaning]) if at >= 0]:
             first[meaning] = min(positions)
     if first:
         return min(first, key=first.__getitem__)

@@ -250,3 +250,18 @@ def test_a_need_no_theme_names_is_still_searched_on_in_the_persons_words(planner
 def test_short_answers_and_requests_for_ideas_are_not_searched_on(said: str):
     assert not tells_something(said)
     assert tells_something("she used to love the chapel choir")
+
+
+def test_turning_down_a_call_is_not_asking_for_one(planner: Planner):
+    said = "he'd go to a dinner. no need to ring me, just tell me whats there and ill sort it"
+    facts, _ = talk(planner, said)
+    assert not facts.call_requested
+
+
+def test_a_neighbourhood_answers_the_postcode_question(planner: Planner):
+    facts, asked = talk(planner, "i go to a deaf club every week in leeds, here i feel alone")
+    facts, asked = talk(planner, "for me", facts=facts)
+    while "postcode" not in facts.asked:
+        facts, asked = talk(planner, "nobody really", facts=facts)
+    _, outcome = talk(planner, "we live walkley", facts=facts)
+    assert facts.postcode == "S6" and cards(outcome)

@@ -24,7 +24,10 @@ from bot.settings import PROJECT_ROOT
         ("yeah i am if im honest", None, "yes"),
         ("yes, no one else knows", None, "yes"),
         ("sometimes yeah", None, "sometimes"),
-        ("he does push me about a bit", None, "sometimes"),
+        ("he does push me about a bit", None, "yes"),
+        ("a bit, now and then", None, "sometimes"),
+        ("saturday i am free to bring her. weekday i work", "share_what_matters", "unclear"),
+        ("she gets a bit confused with her letters", "share_what_matters", "unclear"),
         ("not really, just tired of it all", None, "unsure"),
         ("no god no, nothing like that", None, "no"),
         ("Nope.", None, "no"),
@@ -77,6 +80,10 @@ def test_no_check_while_they_answer_how_to_reach_them_or_whether_to_share() -> N
     for awaiting in ("contact", "consent"):
         slots = {"conversation_facts": {"awaiting": awaiting}}
         assert run(tracker("his number's 0114 496 0659, go ahead", slots, check="harm")) == []
+
+
+def test_no_check_on_a_reply_of_a_few_words() -> None:
+    assert run(tracker("burngreave. S4 7ED", {}, check="suicide")) == []
 
 
 def test_no_check_once_the_conversation_is_already_serious() -> None:
