@@ -259,9 +259,9 @@ def test_turning_down_a_call_is_not_asking_for_one(planner: Planner):
 
 
 def test_a_neighbourhood_answers_the_postcode_question(planner: Planner):
-    facts, asked = talk(planner, "i go to a deaf club every week in leeds, here i feel alone")
-    facts, asked = talk(planner, "for me", facts=facts)
+    facts, _ = talk(planner, "i go to a deaf club every week in leeds, here i feel alone")
+    facts, _ = talk(planner, "for me", facts=facts)
     while "postcode" not in facts.asked:
-        facts, asked = talk(planner, "nobody really", facts=facts)
+        facts, _ = talk(planner, "nobody really", facts=facts)
     _, outcome = talk(planner, "we live walkley", facts=facts)
     assert facts.postcode == "S6" and cards(outcome)
