@@ -162,7 +162,7 @@ class Planner:
             # Worrying but not urgent: offer a person once, and carry on if they'd rather.
             facts.asked.append("concern_offer")
             outcome.replies.append(Reply(self.say("concern_offer", facts)))
-        return self._next(outcome, turn, learned)
+        return self._next(outcome, learned)
 
     def back_to_thread(self, facts: Facts, text: str = "", outside_area: bool = False) -> Outcome:
         """After a digression, pick up where we were: ask the open question again. What the
@@ -178,6 +178,8 @@ class Planner:
                 facts.awaiting = None
                 return self._offer(outcome, first=not facts.offered)
         waiting_for, facts.awaiting = facts.awaiting, None
+        # A question is never put the same way twice: the two a hand-over waits on are
+        # asked again in other words, and the conversation's own simply move on.
         if waiting_for == "offer":
             facts.awaiting = "offer"
             outcome.replies.append(
@@ -186,10 +188,13 @@ class Planner:
         elif waiting_for == "consent":
             facts.awaiting = "consent"
             buttons = tuple(safeguarding_wording()["consent_buttons"])
-            outcome.replies.append(Reply(self.say("ask_consent", facts), buttons))
-        elif waiting_for:
-            buttons = {"who": "ask_who_buttons", "postcode": "ask_postcode_buttons"}
-            self.ask(outcome, waiting_for, buttons.get(waiting_for))
+            outcome.replies.append(Reply(self.say("ask_consent_after_digression", facts), buttons))
+        elif waiting_for == "contact" and "contact_again" not in facts.asked:
+            facts.asked.append("contact_again")
+            facts.awaiting = "contact"
+            outcome.replies.append(Reply(self.say("ask_contact_again", facts)))
+        elif waiting_for and waiting_for != "contact":
+            return self._next(outcome)
         return outcome
 
     def start_again(self, facts: Facts) -> Outcome:
@@ -250,7 +255,7 @@ class Planner:
         elif turn.intent not in {"affirm", "deny", "thank"}:
             outcome.replies.append(Reply(self.say("thanks_only", facts)))
 
-    def _next(self, outcome: Outcome, turn: Turn, learned_something_new: bool = True) -> Outcome:
+    def _next(self, outcome: Outcome, learned_something_new: bool = True) -> Outcome:
         facts = outcome.facts
         in_a_hurry = facts.wants_options_now
         if facts.for_self is None and "who" not in facts.asked and not in_a_hurry:
@@ -354,7 +359,7 @@ class Planner:
         outcome.replies.append(Reply(self.say("consent_no_ok", facts)))
         if facts.call_requested:
             return False
-        self._next(outcome, turn)
+        self._next(outcome)
         return True
 
     def _towards_handover(self, outcome: Outcome, turn: Turn, waiting_for: str | None) -> bool:

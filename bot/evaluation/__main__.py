@@ -20,6 +20,7 @@ from bot.evaluation import rasa_runs
 from bot.evaluation.conversation_figures import conversation_figures
 from bot.evaluation.folds import TrainingPool, scores, write_folds
 from bot.evaluation.frozen import as_rasa_nlu, load_blind
+from bot.evaluation.offer_figures import offer_figures
 from bot.evaluation.pipeline_risk import score_with_model
 from bot.evaluation.pipelines import RASA_DEFAULT, words_only
 from bot.evaluation.report import markdown, summary_rows
@@ -94,6 +95,7 @@ def main() -> int:
         ("safety_pipeline", lambda: score_with_model(model)),
         ("safety_written", safety_figures),
         ("conversations", conversation_figures),
+        ("offers", offer_figures),
         ("signposting", signposting_figures),
         ("advice", lambda: advice_figures(model)),
         ("language", language),

@@ -124,6 +124,65 @@ def _conversation_section(found: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _offer_rows(found: dict[str, Any]) -> list[tuple[str, str, str]]:
+    written, needs = found["written_blind"], found["needs_blind"]
+    dev = found["written_dev"]
+    return [
+        (
+            "Conversation 1 reaches a fitting local offer, blind whole conversations",
+            _share(written["fitting_offer"], written["conversations"]),
+            f"development {_share(dev['fitting_offer'], dev['conversations'])} (tuned on); "
+            f"blind needs played as conversations "
+            f"{_share(needs['fitting_offer'], needs['conversations'])}",
+        ),
+        (
+            "Conversation 1: the person's turns to the first offer (median), blind",
+            _num(written["median_turns_to_first_offer"]),
+            "target 4 or fewer",
+        ),
+        (
+            "Conversation 1: traps and questions asked twice, blind",
+            f"{written['traps'] + needs['traps']} / "
+            f"{written['with_a_question_asked_twice'] + needs['with_a_question_asked_twice']}",
+            f"of {written['conversations'] + needs['conversations']} conversations; target 0 / 0",
+        ),
+    ]
+
+
+def _offer_section(found: dict[str, Any]) -> list[str]:
+    sets = [
+        ("written_blind", "whole conversations, blind (frozen)"),
+        ("written_dev", "whole conversations, development (tuned on)"),
+        ("needs_blind", "needs played as conversations, blind (frozen)"),
+        ("needs_dev", "needs played as conversations, development (tuned on)"),
+    ]
+    lines = [
+        "## Conversation 1: from what people say to a fitting local offer",
+        "",
+        "Each conversation is typed turn by turn over HTTP to the whole system. Whole "
+        "conversations are played as written; a labelled need is played as a new user would "
+        "(hello, the need, then plain answers to whatever is asked). A fitting offer is a "
+        "service card its labels call a fit. Blind sets SHA-256: whole conversations "
+        f"`{found['written_blind_sha256']}`, needs `{found['needs_blind_sha256']}`; their "
+        "misses are never printed.",
+        "",
+        "| | " + " | ".join(title for _, title in sets) + " |",
+        "|---" * (len(sets) + 1) + "|",
+    ]
+    for key, title in (
+        ("conversations", "conversations"),
+        ("fitting_offer", "reached a fitting offer"),
+        ("any_offer", "reached any offer"),
+        ("median_turns_to_first_offer", "the person's turns to the first offer (median)"),
+        ("with_a_question_asked_twice", "with a question asked twice"),
+        ("traps", "trapped (not understood twice in a row)"),
+        ("offered_something_to_avoid", "offered something its labels say to avoid"),
+        ("silent_turns", "turns with no answer at all"),
+    ):
+        lines.append(f"| {title} | " + " | ".join(str(found[k][key]) for k, _ in sets) + " |")
+    return [*lines, ""]
+
+
 def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what we measured, ours, the alternative) rows, most important first."""
     safety, pipeline, sign = r["safety"], r["safety_pipeline"], r["signposting"]
@@ -146,6 +205,7 @@ def summary_table(r: dict[str, Any]) -> list[tuple[str, str, str]]:
         ),
         *_written_safety_rows(r["safety_written"]),
         *_conversation_rows(r["conversations"]),
+        *_offer_rows(r["offers"]),
         (
             "Serious risk rated urgent or higher (labelled set)",
             _pct(safety["screen"]["serious_rated_urgent_plus"]),
@@ -256,6 +316,7 @@ def markdown(r: dict[str, Any]) -> str:
         f"stories followed end to end ({_pct(d['success_rate'])}).",
         "",
     ]
+    lines += _offer_section(r["offers"])
     lines += ["## Safety", ""]
     lines += _written_safety_section(r["safety_written"])
     lines += _conversation_section(r["conversations"])

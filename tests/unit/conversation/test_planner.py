@@ -122,14 +122,15 @@ def test_after_options_are_offered_small_talk_does_not_search_again(planner: Pla
     assert texts(outcome)[-1] == "Is there anything else you'd like to tell me, or to find?"
 
 
-def test_after_a_digression_the_open_question_is_asked_again(planner: Planner):
+def test_after_a_digression_we_go_on_without_asking_the_same_words_again(planner: Planner):
     facts = Facts(awaiting="consent", safeguarding=True)
     outcome = planner.back_to_thread(facts)
-    assert texts(outcome)[-1].startswith("Is it all right for me to share")
+    assert texts(outcome)[-1].startswith("And about passing this on")
     assert outcome.facts.awaiting == "consent"
     facts, asked = talk(planner, "i'm lonely and i love gardening")
     again = planner.back_to_thread(facts)
-    assert texts(again) == texts(asked)[-1:]
+    assert texts(asked)[-1] not in texts(again)
+    assert texts(again), "the conversation goes on"
 
 
 def test_someone_outside_the_area_gets_options_anyone_can_use(planner: Planner):
