@@ -170,7 +170,9 @@ class Planner:
         area, as the one it is about is here."""
         outcome = Outcome(facts)
         self.hear(facts, text)
-        if outside_area and not self._local_place_in(text):
+        # Someone writing from elsewhere about a person already placed here is not outside.
+        placed_here = facts.for_self is False and self._covered(facts.postcode)
+        if outside_area and not (self._local_place_in(text) or placed_here):
             outcome.replies.append(Reply(self.say("outside_area_anywhere", facts)))
             facts.postcode = None
             facts.remember(facts.asked, ["postcode"])
@@ -281,8 +283,10 @@ class Planner:
 
     def _local_place_in(self, text: str) -> bool:
         postcode = read.postcode_in(text, self.place.known_districts)
-        district = postcode.split()[0] if postcode else self.place.district_named_in(text)
-        return district in self.place.covered_districts
+        return self._covered(postcode or self.place.district_named_in(text))
+
+    def _covered(self, postcode: str | None) -> bool:
+        return bool(postcode) and str(postcode).split()[0] in self.place.covered_districts
 
     # -- answers to a question we asked --------------------------------------------------
 

@@ -266,3 +266,12 @@ def test_a_neighbourhood_answers_the_postcode_question(planner: Planner):
         facts, _ = talk(planner, "nobody really", facts=facts)
     _, outcome = talk(planner, "we live walkley", facts=facts)
     assert facts.postcode == "S6" and cards(outcome)
+
+
+def test_writing_from_elsewhere_about_someone_placed_here_is_not_outside_the_area(
+    planner: Planner,
+):
+    facts, _ = talk(planner, "my mum is 86 and lives on her own in S5 9NB, she keeps falling")
+    outcome = planner.back_to_thread(facts, "I'm in Rotherham and I work", outside_area=True)
+    assert facts.postcode == "S5 9NB"
+    assert not any(text.startswith("That's fine, I can still help") for text in texts(outcome))
