@@ -330,6 +330,13 @@ class Planner:
 
     def _answer_offer(self, outcome: Outcome, turn: Turn) -> bool:
         facts, text = outcome.facts, turn.text
+        place = read.postcode_in(text, self.place.known_districts)
+        place = place or self.place.district_named_in(text)
+        if place and place != facts.postcode:
+            # Where they are came after the offers: look again, nearer.
+            facts.postcode = place
+            self._offer(outcome, first=False, intro="offer_nearer_intro")
+            return True
         if _has(text, "more") or turn.intent == "deny":
             self._offer(outcome, first=False)
             return True
@@ -418,7 +425,9 @@ class Planner:
 
     # -- connecting ----------------------------------------------------------------------
 
-    def _offer(self, outcome: Outcome, first: bool, ask: bool = True) -> Outcome:
+    def _offer(
+        self, outcome: Outcome, first: bool, ask: bool = True, intro: str | None = None
+    ) -> Outcome:
         facts = outcome.facts
         query = " ".join(facts.story[-3:] + facts.worries + facts.interests)
         seen = {offer["id"] for offer in facts.offered}
@@ -426,8 +435,9 @@ class Planner:
         if not offers:
             outcome.replies.append(Reply(self.say("offer_none_left", facts)))
             return outcome
-        intro = "offer_intro" if matched else "offer_intro_general"
-        outcome.replies.append(Reply(self.say(intro if first else "offer_more_intro", facts)))
+        fits = "offer_intro" if matched else "offer_intro_general"
+        intro = intro or (fits if first else "offer_more_intro")
+        outcome.replies.append(Reply(self.say(intro, facts, postcode=facts.postcode or "")))
         for offer in offers:
             outcome.replies.append(Reply(card=offer.card()))
             facts.offered.append({"id": offer.id, "name": offer.name})

@@ -275,3 +275,14 @@ def test_writing_from_elsewhere_about_someone_placed_here_is_not_outside_the_are
     outcome = planner.back_to_thread(facts, "I'm in Rotherham and I work", outside_area=True)
     assert facts.postcode == "S5 9NB"
     assert not any(text.startswith("That's fine, I can still help") for text in texts(outcome))
+
+
+def test_a_postcode_given_after_the_offers_brings_offers_nearer(planner: Planner):
+    facts, _ = talk(planner, "is there a lunch club, i'm on my own")
+    facts, _ = talk(planner, "for me", facts=facts)
+    while not facts.offered:
+        facts, _ = talk(planner, "I'd rather not say", facts=facts)
+    shown = len(facts.offered)
+    _, outcome = talk(planner, "oh I'm in S8 0RA", facts=facts)
+    assert texts(outcome)[0] == "Here are some things nearer S8 0RA:"
+    assert cards(outcome) and len(facts.offered) > shown
