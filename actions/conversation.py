@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.connect import build_planner
 from actions.facts_slot import FACTS_SLOT, facts_events, facts_of
-from actions.handover import pass_on
+from actions.handover import keep_handover_current, pass_on
 from bot.conversation.planner import Outcome, Planner, Reply, Turn
 
 
@@ -62,6 +62,8 @@ async def converse(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
         replies, handover_events = await pass_on(tracker, outcome.facts, outcome.handover)
         outcome.replies.extend(replies)
         events += handover_events
+    else:
+        await keep_handover_current(tracker, outcome.facts)
     send(dispatcher, outcome.replies)
     return events
 
@@ -95,6 +97,7 @@ class ActionBackToThread(Action):
         outcome = await asyncio.to_thread(
             planner().back_to_thread, facts, text, intent == "outside_area"
         )
+        await keep_handover_current(tracker, outcome.facts)
         send(dispatcher, outcome.replies)
         return facts_events(outcome.facts)
 

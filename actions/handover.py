@@ -20,9 +20,10 @@ from bot.conversation.planner import Reply
 from bot.conversation.waiting import due_after_wait
 from bot.handover.alerts import alert_unsaved
 from bot.handover.policy import DeliveryPolicy
-from bot.handover.record import Kind, Turn
-from bot.handover.service import hand_over
+from bot.handover.record import ConversationFacts, Kind, Turn
+from bot.handover.service import hand_over, revise
 from bot.safeguarding.respond import say, when_text
+from bot.safety.levels import rank
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -57,21 +58,42 @@ def started_at(tracker: Tracker) -> datetime | None:
     return None
 
 
+def record_facts(tracker: Tracker, facts: Facts, kind: Kind) -> ConversationFacts:
+    """Everything a hand-over carries, from the conversation so far."""
+    risk = {
+        name: tracker.get_slot(name) for name in ("risk_level", "risk_categories", "risk_reasons")
+    }
+    return conversation_facts(
+        tracker.sender_id, kind, transcript(tracker), facts, risk, started_at(tracker)
+    )
+
+
+async def keep_handover_current(tracker: Tracker, facts: Facts) -> None:
+    """Once a hand-over is made, what the person says next goes to First Contact too: the
+    same hand-over is sent again with the whole conversation, so the worker who rings
+    knows all of it. A failure here is logged; the hand-over already made stands."""
+    reference = tracker.get_slot("handover_reference")
+    if not reference:
+        return
+    serious = rank(tracker.get_slot("risk_level") or "none") >= rank("urgent")
+    kind: Kind = "safeguarding" if serious or facts.safeguarding else "call_back"
+    try:
+        await asyncio.to_thread(
+            revise, reference, record_facts(tracker, facts, kind), load_settings()
+        )
+    except Exception as error:
+        logger.error("hand-over %s could not be revised: %s", reference, type(error).__name__)
+
+
 async def pass_on(
     tracker: Tracker, facts: Facts, kind: Kind
 ) -> tuple[list[Reply], list[EventType]]:
     """Hand over and say so honestly; if it cannot be saved, give the numbers to call."""
     profile = council_profile()
-    risk = {
-        name: tracker.get_slot(name) for name in ("risk_level", "risk_categories", "risk_reasons")
-    }
-    level = risk["risk_level"] or "none"
-    record_facts = conversation_facts(
-        tracker.sender_id, kind, transcript(tracker), facts, risk, started_at(tracker)
-    )
+    level = tracker.get_slot("risk_level") or "none"
     settings = load_settings()
     try:
-        handed = await asyncio.to_thread(hand_over, record_facts, settings)
+        handed = await asyncio.to_thread(hand_over, record_facts(tracker, facts, kind), settings)
     except Exception as error:
         # The person must never be left thinking someone will call when no one will.
         logger.error(

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import planner, send
 from actions.facts_slot import facts_events, facts_of
+from actions.handover import keep_handover_current
 from actions.session import council_profile
 from bot.knowledge.respond import respond
 
@@ -35,5 +36,6 @@ class ActionAnswerQuestion(Action):
         replies = respond(tracker.latest_message, council_profile(), way_back)
         if not replies:
             return [FollowupAction("action_continue_conversation")]
+        await keep_handover_current(tracker, facts)
         send(dispatcher, replies)
         return facts_events(facts)

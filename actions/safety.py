@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import continue_conversation, planner, send
 from actions.facts_slot import facts_events, facts_of
-from actions.handover import from_the_person, hand_over_later, pass_on
+from actions.handover import from_the_person, hand_over_later, keep_handover_current, pass_on
 from actions.session import council_profile
 from bot.conversation.facts import Facts
 from bot.conversation.planner import Reply
@@ -49,6 +49,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         send(dispatcher, [Reply(texts[0]), Reply(texts[1], buttons)])
         # The check comes first, but the rest of the message is still heard.
         planner().hear(facts, text)
+        await keep_handover_current(tracker, facts)
         return facts_events(facts)
     level = tracker.get_slot("risk_level") or "none"
     below_urgent = rank(level) < rank("urgent")
@@ -61,6 +62,8 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         facts.story.append(text)
     reference = tracker.get_slot("handover_reference")
     if reference:
+        # The level rose after the hand-over: First Contact gets it with the new level.
+        await keep_handover_current(tracker, facts)
         send(dispatcher, [Reply(say("already_passed", profile, reference=reference))])
         return facts_events(facts)
     reason = share_reason(level, facts.for_self, person_messages(tracker))

@@ -64,6 +64,23 @@ def submit(session: Session, record: dict[str, Any], now: datetime) -> str:
     return handover.reference
 
 
+def made_record(session: Session, reference: str) -> dict[str, Any] | None:
+    """The hand-over with this reference, as last queued."""
+    handover = queries.outgoing_by_reference(session, reference)
+    return json.loads(handover.body) if handover else None
+
+
+def resubmit(session: Session, record: dict[str, Any], now: datetime) -> None:
+    """Queue a revised hand-over in place of the one with its reference."""
+    handover = queries.outgoing_by_reference(session, record["reference"])
+    if handover is None:
+        raise LookupError("no hand-over has that reference")
+    handover.body = body_of(record)
+    handover.risk_level = record["risk_level"]
+    queries.requeue_revised(session, handover.id, now)
+    log.info("hand-over %s revision %d queued", handover.reference, record["revision"])
+
+
 def claim_due(session: Session, now: datetime, limit: int = 10) -> list[Claimed]:
     claimed = (
         queries.claim(session, message_id, now)

@@ -55,6 +55,24 @@ def outbox_message(session: Session, reference: str) -> OutboxMessage | None:
     ).scalar_one_or_none()
 
 
+def outgoing_by_reference(session: Session, reference: str) -> OutgoingHandover | None:
+    return session.execute(
+        select(OutgoingHandover).where(OutgoingHandover.reference == reference)
+    ).scalar_one_or_none()
+
+
+def requeue_revised(session: Session, handover_id: int, now: datetime) -> None:
+    """Send a hand-over again, whatever became of its last try. A try still in flight
+    loses the row (its outcome is not stored, as `attempts` moves on when the revision is
+    claimed), so the newest body is always the one the outbox tries to deliver."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.handover_id == handover_id)
+        .values(status="created", next_attempt_at=to_db_time(now), claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def add_outbox_message(session: Session, handover_id: int, now: datetime) -> None:
     session.add(
         OutboxMessage(

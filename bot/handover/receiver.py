@@ -66,8 +66,9 @@ def _parse(body: bytes, headers: Mapping[str, str]) -> dict[str, Any] | Reply:
 def receive(
     database_url: str, secret: str, body: bytes, headers: Mapping[str, str], now: datetime
 ) -> Reply:
-    """201 the first time, 200 with `duplicate: true` for the same key again; 401 unless
-    signed with our secret recently; 422 with the first reason if the record is not valid."""
+    """201 the first time; 200 with `revised: true` for a later revision of it, or with
+    `duplicate: true` for the same again; 401 unless signed with our secret recently; 422
+    with the first reason if the record is not valid."""
     try:
         verify(secret, body, headers, now.timestamp())
     except SignatureError as error:
@@ -98,6 +99,7 @@ def receive(
             inserted = queries.insert_once(session, ReceivedHandover, values)
             stored = queries.received_by_key(session, record["idempotency_key"])
             reference = stored.reference if stored else record["reference"]
+            revised = not inserted and stored is not None and _take_revision(stored, values)
     except IntegrityError:
         # Same reference, different key: not ours to merge; the sender will see a failure.
         return _error(409, "conflict", "this reference is already used by another hand-over")
@@ -105,9 +107,27 @@ def receive(
         "hand-over %s received for conversation %s%s",
         reference,
         record["conversation_id"],
-        "" if inserted else " (duplicate)",
+        "" if inserted else " (revised)" if revised else " (duplicate)",
     )
-    return Reply(201 if inserted else 200, {"reference": reference, "duplicate": not inserted})
+    body: dict[str, Any] = {"reference": reference, "duplicate": not (inserted or revised)}
+    return Reply(201 if inserted else 200, {**body, "revised": True} if revised else body)
+
+
+def _revision(record: Mapping[str, Any]) -> int:
+    return int(record.get("revision") or 1)
+
+
+def _take_revision(stored: ReceivedHandover, values: dict[str, Any]) -> bool:
+    """Keep a later revision of a hand-over we hold (the person said more after it was
+    made); an older one arriving late, or a retry, changes nothing. A case already closed
+    opens again, as there is something new to read."""
+    if _revision(values["record"]) <= _revision(stored.record):
+        return False
+    for name in ("risk_level", "risk_urgency", "risk_categories", "summary", "record"):
+        setattr(stored, name, values[name])
+    stored.call_back_by = values["call_back_by"]
+    stored.state = "new" if stored.state == "closed" else stored.state
+    return True
 
 
 def authorised(expected_token: str, authorization: str | None) -> bool:
@@ -129,6 +149,8 @@ def _as_json(row: ReceivedHandover, with_transcript: bool) -> dict[str, Any]:
         "summary": row.summary,
         "call_back_by": _iso(row.call_back_by),
         "state": row.state,
+        "revision": _revision(row.record),
+        "updated_at": row.record.get("updated_at"),
     }
     if with_transcript:
         item["transcript"] = row.record["transcript"]

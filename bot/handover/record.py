@@ -165,6 +165,30 @@ def build_handover(facts: ConversationFacts, profile: CouncilProfile, now: datet
             for turn in facts.transcript
         ],
     }
+    return _finished(record)
+
+
+def revise_handover(
+    made: dict[str, Any], facts: ConversationFacts, profile: CouncilProfile, now: datetime
+) -> dict[str, Any]:
+    """The hand-over `made` earlier, again with everything said since: the same reference
+    and key (it is the same case), the next revision, and a call-back time that can only
+    come sooner (if the risk rose), never later."""
+    record = build_handover(facts, profile, now)
+    record.update(
+        reference=made["reference"],
+        idempotency_key=made["idempotency_key"],
+        # A call back that turned out to be about risk is a safeguarding case now.
+        kind="safeguarding" if "safeguarding" in (made["kind"], record["kind"]) else "call_back",
+        created_at=made["created_at"],
+        call_back_by=min(made["call_back_by"], record["call_back_by"]),  # ISO text sorts
+        revision=int(made.get("revision") or 1) + 1,
+        updated_at=iso(now),
+    )
+    return _finished(record)
+
+
+def _finished(record: dict[str, Any]) -> dict[str, Any]:
     record["summary"] = summary_text(record)
     problem = first_problem(record)
     if problem is not None:

@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 from bot.database import session_scope
 from bot.handover import queries
 from bot.handover.delivery import Endpoint, deliver_now
-from bot.handover.outbox import submit
+from bot.handover.outbox import made_record, resubmit, submit
 from bot.handover.policy import DeliveryPolicy
-from bot.handover.record import ConversationFacts, build_handover
+from bot.handover.record import ConversationFacts, build_handover, revise_handover
 from bot.settings import Settings
 
 FIRST_TRY_TIMEOUT_SECONDS = 3.0
@@ -30,12 +30,33 @@ def hand_over(
 ) -> HandedOver:
     """The reference to give the person. Once this returns, the hand-over is saved and
     will reach First Contact even if the try here fails."""
-    # The person is waiting for the reply, so the first try gives up sooner than the
-    # dispatcher's; if it times out after all, the dispatcher's retry is a harmless duplicate.
-    policy = policy or DeliveryPolicy(timeout_seconds=FIRST_TRY_TIMEOUT_SECONDS)
     record = build_handover(facts, settings.council(), settings.now())
     with session_scope(settings.database_url) as session:
         reference = submit(session, record, datetime.now(timezone.utc))
+    return _send_now(reference, settings, policy)
+
+
+def revise(
+    reference: str,
+    facts: ConversationFacts,
+    settings: Settings,
+    policy: DeliveryPolicy | None = None,
+) -> HandedOver:
+    """Send the hand-over `reference` again with everything said since it was made, so
+    First Contact reads the whole conversation, not only what came before the hand-over."""
+    with session_scope(settings.database_url) as session:
+        made = made_record(session, reference)
+        if made is None:
+            raise LookupError("no hand-over has that reference")
+        record = revise_handover(made, facts, settings.council(), settings.now())
+        resubmit(session, record, datetime.now(timezone.utc))
+    return _send_now(reference, settings, policy)
+
+
+def _send_now(reference: str, settings: Settings, policy: DeliveryPolicy | None) -> HandedOver:
+    # The person is waiting for the reply, so the first try gives up sooner than the
+    # dispatcher's; if it times out after all, the dispatcher's retry is a harmless duplicate.
+    policy = policy or DeliveryPolicy(timeout_seconds=FIRST_TRY_TIMEOUT_SECONDS)
     status = deliver_now(settings.database_url, reference, Endpoint.from_settings(settings), policy)
     if status is None:
         # A retried action: the first run (or the dispatcher) already has this one.

@@ -12,7 +12,9 @@ from bot.handover.outbox import (
     claim_alerts,
     claim_due,
     claim_reference,
+    made_record,
     record_outcome,
+    resubmit,
     submit,
     sweep_stuck,
 )
@@ -209,3 +211,32 @@ def test_the_outbox_logs_references_and_never_what_the_person_wrote(tmp_path, ca
     assert reference in caplog.text
     assert "pension" not in caplog.text.lower()
     assert "07700" not in caplog.text
+
+
+def test_a_revision_is_sent_again_in_place_of_the_hand_over_and_a_try_in_flight_loses_it(
+    tmp_path,
+):
+    url = database(tmp_path)
+    reference = submitted(url)
+    assert try_once(url, reference, Outcome("delivered")) == "delivered"
+    with session_scope(url) as session:
+        assert claim_reference(session, reference, NOW) is None  # delivered: nothing waits
+        made = made_record(session, reference)
+    assert made is not None
+    again = {**made, "revision": 2, "risk_level": "immediate"}
+    with session_scope(url) as session:
+        resubmit(session, again, NOW)
+    row = outbox_row(url, reference)
+    assert row.status == "created"
+    with session_scope(url) as session:
+        claimed = claim_reference(session, reference, NOW)
+        assert claimed is not None and json.loads(claimed.body)["revision"] == 2
+        # A revision while this try is in flight: the try's outcome must not stand.
+        resubmit(session, {**again, "revision": 3}, NOW)
+    with session_scope(url) as session:
+        assert record_outcome(session, claimed, Outcome("delivered"), POLICY, NOW) == "sending"
+    assert outbox_row(url, reference).status == "created"
+    with session_scope(url) as session:
+        assert (
+            json.loads(session.execute(select(OutgoingHandover.body)).scalar_one())["revision"] == 3
+        )

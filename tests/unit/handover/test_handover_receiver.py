@@ -1,8 +1,14 @@
 import time
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import update
+
+from bot.council.profile import load_profile
+from bot.database import session_scope
+from bot.handover.models import ReceivedHandover
 from bot.handover.outbox import body_of
 from bot.handover.receiver import authorised, get_handover, list_handovers, receive
+from bot.handover.record import revise_handover
 from bot.handover.signing import signed_headers
 from tests.unit.handover.factories import (
     TUESDAY_MORNING,
@@ -11,6 +17,7 @@ from tests.unit.handover.factories import (
     database,
     record,
     safeguarding_facts,
+    transcript,
 )
 
 SECRET = "receiver-test-secret"
@@ -136,3 +143,40 @@ def test_only_the_right_bearer_token_is_authorised():
     assert not authorised("token-123", "Bearer token-124")
     assert not authorised("token-123", "token-123")
     assert not authorised("token-123", None)
+
+
+def revised(built: dict, *more: str, level: str = "urgent") -> dict:
+    """`built` made again after the person said `more`."""
+    facts = safeguarding_facts(
+        transcript=transcript("I'm worried about my mum", *more), risk_level=level
+    )
+    return revise_handover(built, facts, load_profile(), TUESDAY_MORNING + timedelta(minutes=9))
+
+
+def test_a_later_revision_replaces_what_the_worker_reads_and_an_older_one_does_not(tmp_path):
+    url = database(tmp_path)
+    built = record()
+    second = revised(built, "she's 84 and he took her bank card", level="immediate")
+    third = revised(second, "she's 84 and he took her bank card", "S8 0RA", level="immediate")
+    post(url, built)
+    assert post(url, third).body == {
+        "reference": built["reference"],
+        "duplicate": False,
+        "revised": True,
+    }
+    late = post(url, second)  # an older revision arriving late changes nothing
+    assert late.body["duplicate"] is True
+    shown = get_handover(url, built["reference"]).body
+    assert (shown["revision"], shown["risk_level"]) == (3, "immediate")
+    assert "S8 0RA" in [turn["text"] for turn in shown["transcript"]]
+    assert list_handovers(url, {}).body["total"] == 1
+
+
+def test_a_revision_opens_a_closed_case_again(tmp_path):
+    url = database(tmp_path)
+    built = record()
+    post(url, built)
+    with session_scope(url) as session:
+        session.execute(update(ReceivedHandover).values(state="closed"))
+    post(url, revised(built, "he came back last night"))
+    assert get_handover(url, built["reference"]).body["state"] == "new"

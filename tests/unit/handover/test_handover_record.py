@@ -3,7 +3,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.handover.record import Consent, InvalidHandover, idempotency_key
+from bot.council.profile import load_profile
+from bot.handover.record import Consent, InvalidHandover, idempotency_key, revise_handover
 from bot.handover.reference import ALPHABET, is_reference, new_reference
 from bot.handover.validation import SCHEMA_PATH, first_problem
 from tests.unit.handover.factories import (
@@ -87,3 +88,17 @@ def test_every_field_in_the_schema_is_described():
     ]
     assert undescribed == []
     assert set(schema["required"]) <= set(schema["properties"])
+
+
+def test_a_revision_is_the_same_case_with_more_said_and_a_call_back_never_later():
+    made = record(call_back_facts())
+    later = TUESDAY_MORNING + timedelta(hours=3)
+    facts = safeguarding_facts(risk_level="urgent")
+    again = revise_handover(made, facts, load_profile(), later)
+    assert first_problem(again) is None
+    same = ("reference", "idempotency_key", "created_at")
+    assert [again[key] for key in same] == [made[key] for key in same]
+    assert (again["revision"], again["kind"]) == (2, "safeguarding")
+    assert again["updated_at"] == "2026-11-17T13:00:00Z"
+    assert again["call_back_by"] <= made["call_back_by"]
+    assert revise_handover(again, facts, load_profile(), later)["revision"] == 3
