@@ -119,14 +119,13 @@ def _revision(record: Mapping[str, Any]) -> int:
 
 def _take_revision(stored: ReceivedHandover, values: dict[str, Any]) -> bool:
     """Keep a later revision of a hand-over we hold (the person said more after it was
-    made); an older one arriving late, or a retry, changes nothing. A case already closed
-    opens again, as there is something new to read."""
+    made); an older one arriving late, or a retry, changes nothing. Where the case is in
+    First Contact's work (new, in progress, closed) is theirs, and is left as it is."""
     if _revision(values["record"]) <= _revision(stored.record):
         return False
     for name in ("risk_level", "risk_urgency", "risk_categories", "summary", "record"):
         setattr(stored, name, values[name])
     stored.call_back_by = values["call_back_by"]
-    stored.state = "new" if stored.state == "closed" else stored.state
     return True
 
 

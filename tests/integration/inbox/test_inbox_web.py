@@ -2,9 +2,12 @@
 hand-over, the audit trail, numbers, the JSON the page polls, and escaping."""
 
 import re
+from datetime import datetime, timezone
 
 import requests
 
+from bot.council.profile import load_profile
+from bot.handover.record import revise_handover
 from tests.integration.inbox.conftest import EMAIL, PASSWORD, InboxApp, Worker, csrf_token
 from tests.unit.handover.factories import call_back_facts, record, safeguarding_facts, transcript
 
@@ -165,3 +168,20 @@ def test_markup_in_what_a_person_wrote_is_shown_as_text_never_run(
     # In their words, what matters, the transcript and the note: each shown, as text.
     shown = payload.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
     assert page.count(shown) == 4
+
+
+def test_what_the_person_said_after_the_hand_over_reaches_the_worker_as_an_update(
+    inbox_app: InboxApp, worker: Worker
+):
+    built = record()
+    assert inbox_app.post_handover(built).status_code == 201
+    facts = safeguarding_facts(
+        transcript=transcript("I'm worried about my mum", "she's 84. we're in S8 0RA"),
+        risk_level="immediate",
+    )
+    later = revise_handover(built, facts, load_profile(), datetime.now(timezone.utc))
+    answer = inbox_app.post_handover(later)
+    assert answer.status_code == 200 and answer.json()["revised"] is True
+    page = worker.get(f"/handovers/{built['reference']}").text
+    assert "They said more after the hand-over was made" in page
+    assert "S8 0RA" in page

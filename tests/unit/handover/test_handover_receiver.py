@@ -1,11 +1,7 @@
 import time
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import update
-
 from bot.council.profile import load_profile
-from bot.database import session_scope
-from bot.handover.models import ReceivedHandover
 from bot.handover.outbox import body_of
 from bot.handover.receiver import authorised, get_handover, list_handovers, receive
 from bot.handover.record import revise_handover
@@ -170,13 +166,3 @@ def test_a_later_revision_replaces_what_the_worker_reads_and_an_older_one_does_n
     assert (shown["revision"], shown["risk_level"]) == (3, "immediate")
     assert "S8 0RA" in [turn["text"] for turn in shown["transcript"]]
     assert list_handovers(url, {}).body["total"] == 1
-
-
-def test_a_revision_opens_a_closed_case_again(tmp_path):
-    url = database(tmp_path)
-    built = record()
-    post(url, built)
-    with session_scope(url) as session:
-        session.execute(update(ReceivedHandover).values(state="closed"))
-    post(url, revised(built, "he came back last night"))
-    assert get_handover(url, built["reference"]).body["state"] == "new"
