@@ -34,6 +34,7 @@ WEIGHT_NAMES = frozenset(
         "time_unknown",
         "quality_weight",
         "age_band_boost",
+        "only_when_raised",
     ]
 )
 
@@ -70,6 +71,7 @@ AGE_BAND_BOOST = float(_weights["age_band_boost"])
 DENSE_WEIGHT = float(_weights["dense_weight"])
 DENSE_FLOOR = float(_weights["dense_floor"])
 DENSE_MIN = float(_weights["dense_min"])
+ONLY_WHEN_RAISED = frozenset(str(term) for term in _weights["only_when_raised"])
 POOL_PER_RESULT = 20
 FUZZY_CACHE_SIZE = 5_000
 
@@ -132,6 +134,15 @@ def relevance(index: Index, tokens: list[str]) -> tuple[np.ndarray, dict[str, fl
                 if (found := index.fields[field_name].get(match)) is not None:
                     scores[found] += field_weight * weight
     return scores, needs
+
+
+def _not_raised(index: Index, needs: dict[str, float]) -> np.ndarray:
+    """Services about a sensitive need the query did not raise."""
+    unraised = np.zeros(len(index), dtype=bool)
+    for term in ONLY_WHEN_RAISED - set(needs):
+        if (found := index.by_term.get(term)) is not None:
+            unraised[found] = True
+    return unraised
 
 
 def _proximity(index: Index, place: Place) -> np.ndarray:
@@ -219,6 +230,7 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
         close = index.meaning @ query.meaning
         scores = scores + DENSE_WEIGHT * np.clip(close - DENSE_FLOOR, 0, None)
         eligible = by_words | (close >= DENSE_MIN)
+    eligible = eligible & ~_not_raised(index, needs)
     adjusted = scores.copy()
     if query.place:
         adjusted *= 0.5 + 0.5 * _proximity(index, query.place)

@@ -194,3 +194,22 @@ def test_an_age_in_the_query_keeps_to_services_for_that_age(tmp_path: Path) -> N
     )
     assert ids(url, thesaurus, "i look after my mum and im 13") == ["young"]
     assert ids(url, thesaurus, "i look after my mum, I am 45") == ["adults"]
+
+
+def test_a_service_about_a_sensitive_need_is_offered_only_when_the_person_raised_it(
+    tmp_path: Path, thesaurus: Path
+) -> None:
+    drink = service(
+        "drink",
+        "Friendly Drinking Support Group",
+        "A lonely time can lead to drinking: a friendly group to cut down.",
+        terms=("need-alcohol", "need-loneliness"),
+        postcode="S8 0ZB",
+    )
+    url = database(tmp_path, [*RECORDS, drink])
+    thesaurus.write_text(
+        THESAURUS + "  - term: need-alcohol\n    says: drinking\n    phrases: [drinking, drink]\n",
+        encoding="utf-8",
+    )
+    assert "drink" not in ids(url, thesaurus, "my dad is lonely since mum died", limit=10)
+    assert ids(url, thesaurus, "he's drinking a lot and lonely", limit=10)[0] == "drink"
