@@ -76,7 +76,7 @@ class ActionSayGoodbye(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         facts = facts_of(tracker)
-        if facts.story or facts.offered:
+        if (facts.story or facts.offered) and "summary" not in facts.asked:
             reference = tracker.get_slot("handover_reference")
             send(dispatcher, planner().summary(facts, reference)[:1])
         return []

@@ -149,6 +149,10 @@ class Planner:
             return outcome
         if self._towards_handover(outcome, turn, waiting_for):
             return outcome
+        if _has(turn.text, "wants_a_copy"):
+            facts.awaiting = waiting_for
+            outcome.replies.append(Reply(self.say("keep_a_copy", facts)))
+            return outcome
         if waiting_for in handlers and handlers[waiting_for](outcome, turn):
             return outcome
         if turn.intent == "thank":
@@ -467,4 +471,5 @@ class Planner:
         if reference:
             lines.append(self.say("summary_reference", facts, reference=reference))
         lines.append(self.say("summary_check", facts))
+        facts.remember(facts.asked, ["summary"])  # shown once: goodbye does not show it again
         return [Reply("\n".join(lines)), Reply(self.say_fresh("ask_anything_else", facts))]

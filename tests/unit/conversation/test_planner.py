@@ -286,3 +286,19 @@ def test_a_postcode_given_after_the_offers_brings_offers_nearer(planner: Planner
     _, outcome = talk(planner, "oh I'm in S8 0RA", facts=facts)
     assert texts(outcome)[0] == "Here are some things nearer S8 0RA:"
     assert cards(outcome) and len(facts.offered) > shown
+
+
+def test_asking_for_a_copy_says_how_to_keep_one_and_the_question_still_waits(planner: Planner):
+    facts, _ = talk(planner, "i'm lonely and i love gardening")
+    waiting = facts.awaiting
+    _, outcome = talk(planner, "can you send it to me", facts=facts)
+    assert texts(outcome) == [planner.say("keep_a_copy", facts)]
+    assert "Download a copy" in texts(outcome)[0]
+    assert facts.awaiting == waiting
+
+
+def test_the_summary_is_remembered_as_shown(planner: Planner):
+    facts, _ = talk(planner, "is there a lunch club near S8 0AB, i'm on my own")
+    _, outcome = talk(planner, "yes that's great", facts=facts)
+    assert texts(outcome)[1].startswith("Here's what I've noted:")
+    assert "summary" in facts.asked
