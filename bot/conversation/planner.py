@@ -19,6 +19,7 @@ from bot.conversation import facts as read
 from bot.conversation.facts import Facts
 from bot.conversation.listening import Reflection, reflect
 from bot.safeguarding.respond import wording as safeguarding_wording
+from bot.safety.levels import rank
 
 PHRASES_PATH = Path(__file__).with_name("phrases.yml")
 MAX_STORY_MESSAGES = 12
@@ -148,6 +149,16 @@ class Planner:
         if self._hear_consent(outcome, turn, asked_just_now=waiting_for == "consent"):
             return outcome
         if self._towards_handover(outcome, turn, waiting_for):
+            return outcome
+        if turn.risk_level == "immediate" and _has(turn.text, "cannot_talk"):
+            outcome.replies.append(Reply(self.say("silent_999", facts)))
+        asking = _has(turn.text, "asking_for_a_thing") or _has(turn.text, "wants_a_copy")
+        if turn.handed_over and rank(turn.risk_level) >= rank("urgent") and not asking:
+            # A serious case is with a person now: hear the rest for them, and leave the
+            # questions and the offers until the person asks for something.
+            self.learn(facts, turn.text)
+            facts.awaiting = waiting_for
+            outcome.replies.append(Reply(self.say("added_to_handover", facts)))
             return outcome
         if _has(turn.text, "wants_a_copy"):
             facts.awaiting = waiting_for

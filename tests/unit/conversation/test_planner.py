@@ -302,3 +302,18 @@ def test_the_summary_is_remembered_as_shown(planner: Planner):
     _, outcome = talk(planner, "yes that's great", facts=facts)
     assert texts(outcome)[1].startswith("Here's what I've noted:")
     assert "summary" in facts.asked
+
+
+def test_after_a_serious_hand_over_what_they_add_is_heard_not_questioned(planner: Planner):
+    facts = Facts(safeguarding=True)
+    turn = Turn(
+        "im upstairs in the toilet. i cant ring 999 he'll hear me",
+        "share_what_matters",
+        "immediate",
+        handed_over=True,
+    )
+    outcome = planner.respond(facts, turn)
+    said = texts(outcome)
+    assert said[0] == planner.say("silent_999", facts) and "press 55" in said[0]
+    assert said[-1] == planner.say("added_to_handover", facts)
+    assert not cards(outcome) and len(said) == 2
