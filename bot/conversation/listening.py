@@ -32,12 +32,15 @@ class Reflection:
     worries: tuple[str, ...]
     people: tuple[str, ...] = ()
 
-    def as_text(self) -> str:
-        """One or two short sentences that say back what we heard, with no question."""
+    def as_text(self, whom: str | None = "you") -> str:
+        """One or two short sentences that say back what we heard, with no question.
+        `whom` it matters to ("you", "your mum"), or None while that is not clear: "it
+        matters to you" said to a daughter about her mum's choir is a misreading."""
         parts = []
         if self.interests:
             verb = "matters" if len(self.interests) == 1 else "matter"
-            parts.append(f"It sounds like {_join(self.interests)} really {verb} to you.")
+            to_whom = f" to {whom}" if whom else ""
+            parts.append(f"It sounds like {_join(self.interests)} really {verb}{to_whom}.")
         if self.worries:
             verb = "has" if len(self.worries) == 1 else "have"
             parts.append(f"I can hear that {_join(self.worries)} {verb} been hard.")

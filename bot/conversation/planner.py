@@ -266,7 +266,8 @@ class Planner:
         facts = outcome.facts
         heard, new_people = self.learn(facts, turn.text)
         if heard.interests or heard.worries:
-            outcome.replies.append(Reply(heard.as_text()))
+            whom = facts.who if facts.for_self is not None else None
+            outcome.replies.append(Reply(heard.as_text(whom)))
         elif new_people:
             outcome.replies.append(Reply(self.say("heard_people", facts)))
         elif turn.intent not in {"affirm", "deny", "thank"}:

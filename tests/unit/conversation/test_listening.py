@@ -22,3 +22,9 @@ def test_short_words_are_not_guessed_from_near_misses():
 
 def test_a_message_with_no_themes_is_still_thanked_without_inventing_anything():
     assert reflect("well it's complicated").as_text() == "Thank you for telling me."
+
+
+def test_what_matters_is_said_back_about_the_one_it_matters_to():
+    heard = reflect("she always loved singing in the choir")
+    assert heard.as_text("your mum").endswith("music and singing really matters to your mum.")
+    assert heard.as_text(None).endswith("It sounds like music and singing really matters.")
