@@ -45,7 +45,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot(CHECK_SLOT) == ASKED:  # asked for on this very message
         kind = list(tracker.get_slot(CHECKS_ASKED_SLOT) or ["harm"])[-1]
-        texts, buttons = check_question(kind, profile)
+        texts, buttons = check_question(kind, profile, about_whom(facts))
         send(dispatcher, [Reply(texts[0]), Reply(texts[1], buttons)])
         # The check comes first, but the rest of the message is still heard.
         planner().hear(facts, text)

@@ -153,7 +153,12 @@ def first_response(
     return SafetyReply(texts, tuple(wording()["consent_buttons"]), "consent", told)
 
 
-def check_question(kind: str, profile: CouncilProfile) -> tuple[list[str], tuple[str, ...]]:
-    """A short reflection, then one direct check question ("suicide" or "harm")."""
-    texts = [say("check_first", profile), say(f"check_{kind}", profile)]
+def check_question(
+    kind: str, profile: CouncilProfile, who: str | None = None
+) -> tuple[list[str], tuple[str, ...]]:
+    """A short reflection, then one direct check question ("suicide" or "harm"), about
+    `who` ("your father") when the person writes about someone else and it has a wording
+    for that."""
+    key = f"check_{kind}_other" if who and f"check_{kind}_other" in wording() else f"check_{kind}"
+    texts = [say("check_first", profile), say(key, profile, who=who or "")]
     return texts, tuple(wording()["check_buttons"])

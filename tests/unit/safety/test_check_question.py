@@ -12,6 +12,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.risk_slots import ActionUpdateRisk
+from bot.council.profile import load_profile
+from bot.safeguarding.respond import check_question
 from bot.safety.check import LISTENING_INTENTS, answer_means, level_after
 from bot.safety.levels import needs_update
 from bot.settings import PROJECT_ROOT
@@ -122,3 +124,10 @@ def test_the_listening_intents_are_those_the_rules_send_to_the_conversation() ->
         if any(s.get("action") == "action_continue_conversation" for s in steps):
             listening.update(intents)
     assert listening | {"disclose_risk"} == LISTENING_INTENTS
+
+
+def test_the_check_question_asks_about_the_one_written_about() -> None:
+    about_him, _ = check_question("suicide", load_profile(), "your father")
+    assert about_him[1].startswith("Can I check: has your father talked about ending their life")
+    about_self, _ = check_question("suicide", load_profile(), None)
+    assert about_self[1] == "Can I check: are you thinking about ending your life?"
