@@ -24,6 +24,11 @@ from bot.safety.levels import rank
 PHRASES_PATH = Path(__file__).with_name("phrases.yml")
 MAX_STORY_MESSAGES = 12
 OFFERS_PER_TURN = 3
+# The person's latest messages searched, whole and one by one.
+STORY_MESSAGES_SEARCHED = 3
+# Reciprocal rank fusion's usual constant: a service found high by one search and lower by
+# others beats one found high by a single search.
+FUSION_K = 60
 
 
 @dataclass(frozen=True)
@@ -185,8 +190,9 @@ class Planner:
         area, as the one it is about is here."""
         outcome = Outcome(facts)
         self.hear(facts, text)
-        # Someone writing from elsewhere about a person already placed here is not outside.
-        placed_here = facts.for_self is False and self._covered(facts.postcode)
+        # Someone already placed here by what they said before ("our daughter's in Leeds",
+        # "I live in Leeds" writing about a parent in S5) is not outside the area.
+        placed_here = self._covered(facts.postcode)
         if outside_area and not (self._local_place_in(text) or placed_here):
             outcome.replies.append(Reply(self.say("outside_area_anywhere", facts)))
             facts.postcode = None
@@ -445,9 +451,8 @@ class Planner:
         self, outcome: Outcome, first: bool, ask: bool = True, intro: str | None = None
     ) -> Outcome:
         facts = outcome.facts
-        query = " ".join(facts.story[-3:] + facts.worries + facts.interests)
         seen = {offer["id"] for offer in facts.offered}
-        offers, matched = self.find(query, facts.postcode, seen, OFFERS_PER_TURN)
+        offers, matched = self._find_from_all_heard(facts, seen)
         if not offers:
             outcome.replies.append(Reply(self.say("offer_none_left", facts)))
             return outcome
@@ -464,6 +469,30 @@ class Planner:
             Reply(self.say_fresh("offer_ask", facts), tuple(phrases()["offer_buttons"]))
         )
         return outcome
+
+    def _find_from_all_heard(self, facts: Facts, seen: set[str]) -> tuple[list[Offer], bool]:
+        """Search on the whole story and on each recent message alone, and fuse the
+        rankings (reciprocal rank fusion): one long query blurs "he came from Jamaica" and
+        "he loves his dominoes" into a lonely old man; each message alone keeps its own."""
+        story = facts.story[-STORY_MESSAGES_SEARCHED:]
+        whole = " ".join(story + facts.worries + facts.interests)
+        rankings = [self.find(whole, facts.postcode, seen, OFFERS_PER_TURN * 2)]
+        if len(story) > 1:
+            rankings += [
+                self.find(text, facts.postcode, seen, OFFERS_PER_TURN * 2) for text in story
+            ]
+        matched = [offers for offers, really in rankings if really and offers]
+        if not matched:
+            offers, really = rankings[0]
+            return offers[:OFFERS_PER_TURN], really
+        score: dict[str, float] = {}
+        found: dict[str, Offer] = {}
+        for offers in matched:
+            for place, offer in enumerate(offers):
+                score[offer.id] = score.get(offer.id, 0.0) + 1 / (FUSION_K + place)
+                found.setdefault(offer.id, offer)
+        best = sorted(found, key=lambda service: -score[service])[:OFFERS_PER_TURN]
+        return [found[service] for service in best], True
 
     def summary(self, facts: Facts, reference: str | None = None) -> list[Reply]:
         """A short plain record of what was said and offered, in the person's terms."""
