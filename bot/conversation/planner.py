@@ -216,8 +216,10 @@ class Planner:
             facts.asked.append("contact_again")
             facts.awaiting = "contact"
             outcome.replies.append(Reply(self.say("ask_contact_again", facts)))
-        elif waiting_for and waiting_for != "contact":
+        elif waiting_for != "contact":
             return self._next(outcome)
+        if not outcome.replies:  # never silence: they are heard, and the hand-over waits
+            outcome.replies.append(Reply(self.say("thanks_only", facts)))
         return outcome
 
     def start_again(self, facts: Facts) -> Outcome:

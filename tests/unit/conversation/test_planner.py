@@ -317,3 +317,12 @@ def test_after_a_serious_hand_over_what_they_add_is_heard_not_questioned(planner
     assert said[0] == planner.say("silent_999", facts) and "press 55" in said[0]
     assert said[-1] == planner.say("added_to_handover", facts)
     assert not cards(outcome) and len(said) == 2
+
+
+@pytest.mark.parametrize("awaiting", [None, "contact"])
+def test_a_digression_always_gets_an_answer(planner: Planner, awaiting: str | None):
+    facts, _ = talk(planner, "my mum is 86 and lives on her own in S5 9NB, she keeps falling")
+    facts.awaiting = awaiting
+    facts.asked.append("contact_again")
+    outcome = planner.back_to_thread(facts, "our daughter's in Leeds", outside_area=True)
+    assert texts(outcome) or cards(outcome)
