@@ -8,7 +8,7 @@ sends the replies out. Nothing here knows about Rasa, HTTP or the database.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ import yaml
 
 from bot.conversation import facts as read
 from bot.conversation.facts import Facts
-from bot.conversation.listening import Reflection, reflect
+from bot.conversation.listening import Reflection, mentions_interest, reflect
 from bot.safeguarding.respond import wording as safeguarding_wording
 from bot.safety.levels import rank
 
@@ -461,7 +461,7 @@ class Planner:
         fits = "offer_intro" if matched else "offer_intro_general"
         intro = intro or (fits if first else "offer_more_intro")
         outcome.replies.append(Reply(self.say(intro, facts, postcode=facts.postcode or "")))
-        for offer in offers:
+        for offer in (self._in_their_terms(offer, facts) for offer in offers):
             outcome.replies.append(Reply(card=offer.card()))
             facts.offered.append({"id": offer.id, "name": offer.name})
         if not ask:  # another question follows, and only one is asked at a time
@@ -471,6 +471,15 @@ class Planner:
             Reply(self.say_fresh("offer_ask", facts), tuple(phrases()["offer_buttons"]))
         )
         return outcome
+
+    def _in_their_terms(self, offer: Offer, facts: Facts) -> Offer:
+        """Say why a service might suit in the person's terms, when it speaks of something
+        they said matters: "You mentioned music and singing." before the search's reason."""
+        about = f"{offer.name} {offer.why}"
+        named = next((i for i in facts.interests if mentions_interest(i, about)), None)
+        if named is None:
+            return offer
+        return replace(offer, why=f"{self.say('offer_because', facts, interest=named)} {offer.why}")
 
     def _find_from_all_heard(self, facts: Facts, seen: set[str]) -> tuple[list[Offer], bool]:
         """Search on the whole story and on each recent message alone, and fuse the

@@ -326,3 +326,11 @@ def test_a_digression_always_gets_an_answer(planner: Planner, awaiting: str | No
     facts.asked.append("contact_again")
     outcome = planner.back_to_thread(facts, "our daughter's in Leeds", outside_area=True)
     assert texts(outcome) or cards(outcome)
+
+
+def test_a_card_says_why_in_the_persons_terms_when_it_speaks_of_their_interest(planner: Planner):
+    said = "is there anything near S12 for my mum, she always loved singing in the choir"
+    _, outcome = talk(planner, said)
+    offered = cards(outcome)
+    musical = [card for card in offered if "You mentioned music and singing." in card["why"]]
+    assert musical, [card["why"] for card in offered]
