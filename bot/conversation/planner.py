@@ -7,6 +7,7 @@ sends the replies out. Nothing here knows about Rasa, HTTP or the database.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -274,12 +275,24 @@ class Planner:
         facts = outcome.facts
         heard, new_people = self.learn(facts, turn.text)
         if heard.interests or heard.worries:
-            whom = facts.who if facts.for_self is not None else None
-            outcome.replies.append(Reply(heard.as_text(whom)))
+            outcome.replies.append(Reply(heard.as_text(self._whom(facts, turn.text))))
         elif new_people:
             outcome.replies.append(Reply(self.say("heard_people", facts)))
         elif turn.intent not in {"affirm", "deny", "thank"}:
             outcome.replies.append(Reply(self.say("thanks_only", facts)))
+
+    @staticmethod
+    def _whom(facts: Facts, text: str) -> str | None:
+        """Whom to say it matters to: "you" or "your mum" once known; while it is not, "you"
+        for someone writing of themself ("I love my garden"), and no one for "she always
+        loved singing", as saying it matters to the writer would be a misreading."""
+        if facts.for_self is not None:
+            return facts.who
+        lowered = read.normalise(text)
+        kin = "|".join(read.RELATIONSHIPS)
+        third_person = re.search(rf"\b(she|he|her|his|him|my ({kin}))\b", lowered)
+        first_person = re.search(r"\b(i|i'm|im|i've|ive|me)\b", lowered)
+        return None if third_person and not first_person else "you"
 
     def _next(self, outcome: Outcome, learned_something_new: bool = True) -> Outcome:
         facts = outcome.facts

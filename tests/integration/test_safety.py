@@ -71,9 +71,15 @@ def test_a_refused_share_is_passed_on_honestly_when_someone_else_is_at_risk(stac
     assert "Consent to share: refused" in record["summary"]
 
 
+# The classifier is unsure about this one (a serious chance of about 0.2): it asks. A
+# retrained classifier may be sure either way about a given wording; then pick another
+# that `bot.safety.decide.rate` gives a check and no level.
+UNSURE = "some days i wonder what it's all for"
+
+
 def test_unsure_it_asks_once_directly_and_sometimes_brings_a_person(stack: Stack):
     chat = Chat(stack, "check-sometimes")
-    asked = chat.say("some days i wonder what the point of any of it is anymore")
+    asked = chat.say(UNSURE)
     assert asked[-1] == "Can I check: are you thinking about ending your life?"
     assert chat.slots()["risk_check"] == "asked"
     assert chat.slots()["risk_level"] == "none", "asking is not raising"
@@ -88,13 +94,13 @@ def test_unsure_it_asks_once_directly_and_sometimes_brings_a_person(stack: Stack
 
 def test_a_check_answered_no_goes_back_to_listening_and_is_not_asked_again(stack: Stack):
     chat = Chat(stack, "check-no")
-    chat.say("some days i wonder what the point of any of it is anymore")
+    chat.say(UNSURE)
     reply = chat.say("no, nothing like that, i'm just bored since i retired")
     slots = chat.slots()
     assert slots["risk_check"] is None
     assert slots["risk_level"] == "none"
     assert not any("share what you've told me" in text for text in reply)
-    again = chat.say("some days i wonder what the point of any of it is anymore")
+    again = chat.say(UNSURE)
     assert "Can I check: are you thinking about ending your life?" not in again
 
 

@@ -334,3 +334,17 @@ def test_a_card_says_why_in_the_persons_terms_when_it_speaks_of_their_interest(p
     offered = cards(outcome)
     musical = [card for card in offered if "You mentioned music and singing." in card["why"]]
     assert musical, [card["why"] for card in offered]
+
+
+@pytest.mark.parametrize(
+    ("said", "whom"),
+    [
+        ("i'm lonely and i used to love gardening", "gardening really matters to you."),
+        ("she always loved singing in the choir", "music and singing really matters."),
+        ("my mum always loved singing in the choir", "music and singing really matters."),
+        ("my mum is 84 and always loved singing", "music and singing really matters to your mum."),
+    ],
+)
+def test_what_matters_is_said_back_to_the_right_person(planner: Planner, said: str, whom: str):
+    _, outcome = talk(planner, said)
+    assert any(whom in text for text in texts(outcome)), texts(outcome)
