@@ -446,6 +446,11 @@ class Planner:
                 outcome.replies.append(Reply(self.say("call_back_anonymous", facts)))
                 return True
             return False
+        if kind == "safeguarding" and turn.risk_level == "immediate":
+            # Life at risk: no second question before a person knows. A way to reach them
+            # given later is added to the same hand-over (actions/handover.py).
+            outcome.handover = kind
+            return True
         facts.asked.append("contact_again")
         facts.awaiting = "contact"
         outcome.replies.append(Reply(self.say("ask_contact_again", facts)))

@@ -348,3 +348,11 @@ def test_a_card_says_why_in_the_persons_terms_when_it_speaks_of_their_interest(p
 def test_what_matters_is_said_back_to_the_right_person(planner: Planner, said: str, whom: str):
     _, outcome = talk(planner, said)
     assert any(whom in text for text in texts(outcome)), texts(outcome)
+
+
+def test_at_immediate_risk_a_reply_without_contact_details_hands_over_at_once(planner: Planner):
+    facts = Facts(safeguarding=True, share_reason="life", awaiting="contact", asked=["contact"])
+    turn = Turn("hello? did that go through?", "share_what_matters", "immediate")
+    outcome = planner.respond(facts, turn)
+    assert outcome.handover == "safeguarding"
+    assert "contact_again" not in facts.asked
