@@ -103,8 +103,8 @@ def risk_slot_events(tracker: Tracker) -> list[EventType]:
         return events
     old_categories = list(tracker.get_slot("risk_categories") or [])
     level, categories = merge(old_level, old_categories, new)
-    if level == old_level and categories == sorted(old_categories):
-        return events
+    # Every message that carries risk is remembered with its reasons, not only those that
+    # raised the level: the hand-over quotes the most serious sentences, wherever they came.
 
     turn = _turn_number(tracker)
     message_id = tracker.latest_message.get("message_id")

@@ -20,6 +20,7 @@ from bot.handover.record import (
     Told,
     Turn,
 )
+from bot.safety.levels import rank
 
 # Who the writer is to the person they write about: "my mum" means a son or daughter.
 WRITER_IS = {
@@ -75,6 +76,15 @@ def _person_at_risk(facts: Facts) -> PersonAtRisk:
     return PersonAtRisk("someone (not yet clear who)")
 
 
+def _risk_by_turn(reasons: list[dict[str, Any]]) -> dict[int, int]:
+    """The most serious level found at each of the person's turns, as a rank."""
+    found: dict[int, int] = {}
+    for reason in reasons:
+        turn = int(reason.get("turn") or 0)
+        found[turn] = max(found.get(turn, 0), rank(str(reason.get("level") or "none")))
+    return found
+
+
 def _trigger_turn(kind: Kind, risk: dict[str, Any], person_turns: list[int]) -> int:
     """What makes this hand-over this one. For safety, the message that raised the risk to
     its present level: if a crash loses the action's reply and the person writes again,
@@ -126,7 +136,7 @@ def conversation_facts(
         contacting=Contacting(facts.for_self, WRITER_IS.get(facts.relationship or "")),
         in_their_words=key_sentences(
             [turn.text for turn in transcript if turn.speaker == "person"],
-            {int(r.get("turn") or 0) for r in risk.get("risk_reasons") or []},
+            _risk_by_turn(risk.get("risk_reasons") or []),
         ),
         what_matters=list(facts.interests),
         strengths=[],

@@ -28,9 +28,12 @@ class Sentence:
     worth: int
 
 
-def worth(text: str, raised_risk: bool) -> int:
+def worth(text: str, risk_rank: int) -> int:
+    """`risk_rank`: how serious the risk found in its message was (0 none, 1 concern,
+    2 urgent, 3 immediate): a sentence from an urgent message outweighs one from a worrying
+    one, whatever order they came in."""
     cues = read.cues()
-    score = RISK if raised_risk else 0
+    score = RISK * risk_rank
     score += NUMBER if re.search(r"\d", text) else 0
     score += CUE if read.has(text, cues["worth_quoting"]) else 0
     score += LONG if len(text.split()) > BARE_ANSWER_WORDS else 0
@@ -39,11 +42,14 @@ def worth(text: str, raised_risk: bool) -> int:
     return score
 
 
-def key_sentences(texts: list[str], risk_turns: set[int], budget: int = QUOTED_WORDS) -> list[str]:
+def key_sentences(
+    texts: list[str], risk_turns: dict[int, int], budget: int = QUOTED_WORDS
+) -> list[str]:
     """The most telling sentences of `texts` (the person's messages, in order) that fit in
-    `budget` words, in the order they were said."""
+    `budget` words, in the order they were said. `risk_turns`: the turns (from 1) where risk
+    was found, each with the rank of its level."""
     weighed = [
-        Sentence(turn, position, sentence, worth(sentence, turn in risk_turns))
+        Sentence(turn, position, sentence, worth(sentence, risk_turns.get(turn, 0)))
         for turn, text in enumerate(texts, start=1)
         for position, sentence in enumerate(sentences(text))
     ]

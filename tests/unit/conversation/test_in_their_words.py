@@ -11,7 +11,7 @@ def test_the_risk_the_numbers_and_the_wishes_are_kept_and_the_pleasantries_dropp
         "yes please",
         "please don't say it was me",
     ]
-    quoted = key_sentences(said, risk_turns={3}, budget=32)
+    quoted = key_sentences(said, risk_turns={3: 2}, budget=32)
     assert quoted[0] == "My mum is 88 and lives in S7 2QZ."
     assert "He takes her pension and she's had nothing since Tuesday." in quoted
     assert "please don't say it was me" in quoted
@@ -21,10 +21,19 @@ def test_the_risk_the_numbers_and_the_wishes_are_kept_and_the_pleasantries_dropp
 
 def test_the_order_they_were_said_is_kept():
     said = ["I'm 79 and on my own.", "Could somebody ring me about groups?"]
-    assert key_sentences(said, risk_turns=set()) == said
+    assert key_sentences(said, risk_turns={}) == said
 
 
 def test_one_very_long_sentence_that_raised_the_risk_is_cut_not_lost():
     long = "and then " * 60 + "he hit her"
-    quoted = key_sentences([long], risk_turns={1}, budget=20)
+    quoted = key_sentences([long], risk_turns={1: 2}, budget=20)
     assert len(quoted) == 1 and quoted[0].endswith("…")
+
+
+def test_a_sentence_from_a_more_serious_message_is_quoted_before_a_worrying_one():
+    said = [
+        "Mum's been a bit low and off her food since the new carer started in the spring.",
+        "She told me that man touches her when he washes her.",
+    ]
+    quoted = key_sentences(said, risk_turns={1: 1, 2: 2}, budget=12)
+    assert quoted == ["She told me that man touches her when he washes her."]

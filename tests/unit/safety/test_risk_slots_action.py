@@ -38,9 +38,10 @@ def test_a_first_disclosure_sets_level_categories_and_reasons() -> None:
     assert reasons[0]["message_id"] == "m1"
 
 
-def test_nothing_is_returned_when_nothing_changed() -> None:
+def test_the_same_risk_again_adds_only_its_reason_and_an_ordinary_message_nothing() -> None:
     slots = {"risk_level": "urgent", "risk_categories": ["financial_or_material"]}
-    assert run(make_tracker("he takes my pension", slots)) == []
+    again = run(make_tracker("he takes my pension", slots))
+    assert [event["name"] for event in again] == ["risk_reasons"]
     assert run(make_tracker("I love the lunch club", slots)) == []
 
 
