@@ -299,7 +299,8 @@ class Planner:
         in_a_hurry = facts.wants_options_now
         if facts.for_self is None and "who" not in facts.asked and not in_a_hurry:
             return self.ask(outcome, "who", "ask_who_buttons")
-        if not (facts.interests or facts.worries) and "what_matters" not in facts.asked:
+        told_us = facts.interests or facts.worries or facts.story
+        if not told_us and "what_matters" not in facts.asked:
             return self.ask(outcome, "what_matters")
         if facts.carer and "carer_self" not in facts.asked and not in_a_hurry:
             facts.asked.append("carer_self")

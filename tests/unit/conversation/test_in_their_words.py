@@ -37,3 +37,8 @@ def test_a_sentence_from_a_more_serious_message_is_quoted_before_a_worrying_one(
     ]
     quoted = key_sentences(said, risk_turns={1: 1, 2: 2}, budget=12)
     assert quoted == ["She told me that man touches her when he washes her."]
+
+
+def test_a_bare_yes_to_sharing_is_not_quoted():
+    said = ["He takes her pension.", "yes please share it"]
+    assert key_sentences(said, risk_turns={1: 2}) == ["He takes her pension."]

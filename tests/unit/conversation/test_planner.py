@@ -356,3 +356,10 @@ def test_at_immediate_risk_a_reply_without_contact_details_hands_over_at_once(pl
     outcome = planner.respond(facts, turn)
     assert outcome.handover == "safeguarding"
     assert "contact_again" not in facts.asked
+
+
+def test_what_matters_is_not_asked_of_someone_who_already_told_their_story(planner: Planner):
+    facts = Facts()
+    planner.hear(facts, "mum has glaucoma and cant read her own post now")
+    _, outcome = talk(planner, "what can you suggest?", facts=facts)
+    assert not any("What matters most" in text for text in texts(outcome))
