@@ -80,6 +80,7 @@ def test_an_answer_that_is_not_a_choice_asks_the_same_question_again_once():
     ("typed", "meant"),
     [
         ("she cant get up off the settee", "Getting up from a chair"),
+        ("she cant get up off the settee very well either", "Getting up from a chair"),
         ("she keeps forgetting her tablets", "Remembering medicines"),
         ("the stairs", "Going up and down stairs"),
     ],
