@@ -3,16 +3,36 @@ object that signs in through the form."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.remote.webelement import WebElement
 
 from tests.browser.chat_page import ChatPage
 from tests.integration.handover.conftest import stop
 from tests.integration.inbox.conftest import EMAIL, PASSWORD, InboxApp, start_inbox_app
+
+
+def gone(element: WebElement) -> Callable[[WebDriver], bool]:
+    """Whether `element` has left the page. Selenium's staleness_of, except that Chrome,
+    asked about a node while the next page is loading, may answer "Node with given id does
+    not belong to the document" instead of calling it stale: that is gone too."""
+
+    def check(_driver: WebDriver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+        return False
+
+    return check
 
 
 class InboxPage(ChatPage):
@@ -32,7 +52,7 @@ class InboxPage(ChatPage):
         )
         button.click()
         # The page before may already have "?done=" in its address: wait for the new one.
-        self.wait_until(staleness_of(button))
+        self.wait_until(gone(button))
         self.wait_until(
             lambda d: (
                 "?done=" in d.current_url or d.find_elements(By.CLASS_NAME, "govuk-error-summary")
