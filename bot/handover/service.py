@@ -30,33 +30,12 @@ def hand_over(
 ) -> HandedOver:
     """The reference to give the person. Once this returns, the hand-over is saved and
     will reach First Contact even if the try here fails."""
-    record = build_handover(facts, settings.council(), settings.now())
-    with session_scope(settings.database_url) as session:
-        reference = submit(session, record, datetime.now(timezone.utc))
-    return _send_now(reference, settings, policy)
-
-
-def revise(
-    reference: str,
-    facts: ConversationFacts,
-    settings: Settings,
-    policy: DeliveryPolicy | None = None,
-) -> HandedOver:
-    """Send the hand-over `reference` again with everything said since it was made, so
-    First Contact reads the whole conversation, not only what came before the hand-over."""
-    with session_scope(settings.database_url) as session:
-        made = made_record(session, reference)
-        if made is None:
-            raise LookupError("no hand-over has that reference")
-        record = revise_handover(made, facts, settings.council(), settings.now())
-        resubmit(session, record, datetime.now(timezone.utc))
-    return _send_now(reference, settings, policy)
-
-
-def _send_now(reference: str, settings: Settings, policy: DeliveryPolicy | None) -> HandedOver:
     # The person is waiting for the reply, so the first try gives up sooner than the
     # dispatcher's; if it times out after all, the dispatcher's retry is a harmless duplicate.
     policy = policy or DeliveryPolicy(timeout_seconds=FIRST_TRY_TIMEOUT_SECONDS)
+    record = build_handover(facts, settings.council(), settings.now())
+    with session_scope(settings.database_url) as session:
+        reference = submit(session, record, datetime.now(timezone.utc))
     status = deliver_now(settings.database_url, reference, Endpoint.from_settings(settings), policy)
     if status is None:
         # A retried action: the first run (or the dispatcher) already has this one.
@@ -64,3 +43,16 @@ def _send_now(reference: str, settings: Settings, policy: DeliveryPolicy | None)
             message = queries.outbox_message(session, reference)
             status = message.status if message else None
     return HandedOver(reference, delivered=status == "delivered")
+
+
+def revise(reference: str, facts: ConversationFacts, settings: Settings) -> None:
+    """Queue the hand-over `reference` again with everything said since it was made, so
+    First Contact reads the whole conversation, not only what came before the hand-over.
+    The dispatcher sends it within a second or two: unlike the first hand-over, nobody is
+    waiting on this try, so the chat turn does not wait on First Contact's system."""
+    with session_scope(settings.database_url) as session:
+        made = made_record(session, reference)
+        if made is None:
+            raise LookupError("no hand-over has that reference")
+        record = revise_handover(made, facts, settings.council(), settings.now())
+        resubmit(session, record, datetime.now(timezone.utc))

@@ -169,3 +169,21 @@ def test_a_call_back_asked_for_inside_a_story_is_handed_over(stack: Stack):
     record = wait_for_handover(stack, chat.slots()["handover_reference"])
     assert "call-back request" in record["summary"].splitlines()[0]
     assert "0114 496 0555" in record["summary"] and "mornings" in record["summary"]
+
+
+def test_what_is_said_after_the_hand_over_reaches_first_contact_as_a_revision(stack: Stack):
+    chat = Chat(stack, "said-after")
+    chat.say("i want to end it all tonight, i've got the tablets ready")
+    chat.say("07700 900555, it's safe to call")
+    reference = chat.slots()["handover_reference"]
+    assert wait_for_handover(stack, reference).get("revision", 1) == 1
+    reply = chat.say("i'm at 14 Cliffe Road, S8 0RA, my sister has a key")
+    assert any("added that" in text for text in reply)
+    deadline = time.monotonic() + 30
+    while stack.handover(reference).get("revision", 1) < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    record = stack.handover(reference)
+    assert record["revision"] == 2, "the dispatcher sends the revision without the chat waiting"
+    said = [turn["text"] for turn in record["transcript"] if turn["speaker"] == "person"]
+    assert said[-1] == "i'm at 14 Cliffe Road, S8 0RA, my sister has a key"
+    assert "S8 0RA" in record["summary"]
