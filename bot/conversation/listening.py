@@ -79,10 +79,8 @@ def _mentions(theme: Theme, text: str, tokens: list[str]) -> bool:
 def mentions_interest(interest: str, text: str) -> bool:
     """Whether `text` (a service's name and description) speaks of the interest the person
     named, in any of its words: "a choir" for "music and singing"."""
-    themes = [theme for theme in load_themes()["interests"] if theme.says == interest]
-    normalised = text.lower().replace("'", "").replace("’", "")
-    tokens = _WORD.findall(normalised)
-    return any(_mentions(theme, normalised, tokens) for theme in themes)
+    themes = tuple(theme for theme in load_themes()["interests"] if theme.says == interest)
+    return bool(find_themes(text, themes))
 
 
 def find_themes(text: str, themes: tuple[Theme, ...]) -> tuple[str, ...]:

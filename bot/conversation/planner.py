@@ -30,6 +30,10 @@ STORY_MESSAGES_SEARCHED = 3
 # Reciprocal rank fusion's usual constant: a service found high by one search and lower by
 # others beats one found high by a single search.
 FUSION_K = 60
+# Whether a message is about someone else ("she loved singing", "my mum always…") or the
+# writer ("I love my garden"), while nobody has said which.
+_THIRD_PERSON = re.compile(rf"\b(she|he|her|his|him|my ({'|'.join(read.RELATIONSHIPS)}))\b")
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|me)\b")
 
 
 @dataclass(frozen=True)
@@ -256,9 +260,10 @@ class Planner:
             facts.for_self = True
         facts.carer = facts.carer or read.is_carer(text)
         facts.remember(facts.communication_needs, read.communication_needs_in(text))
+        # A postcode typed always counts; a neighbourhood named only while we have none.
         postcode = read.postcode_in(text, self.place.known_districts)
         if postcode or not facts.postcode:
-            facts.postcode = postcode or self.place.district_named_in(text) or facts.postcode
+            facts.postcode = postcode or self._place_in(text) or facts.postcode
         facts.wants_options_now = facts.wants_options_now or _has(text, "asking_for_a_thing")
         heard = reflect(text)
         new_people = [p for p in heard.people if p not in facts.people_around]
@@ -289,10 +294,8 @@ class Planner:
         if facts.for_self is not None:
             return facts.who
         lowered = read.normalise(text)
-        kin = "|".join(read.RELATIONSHIPS)
-        third_person = re.search(rf"\b(she|he|her|his|him|my ({kin}))\b", lowered)
-        first_person = re.search(r"\b(i|i'm|im|i've|ive|me)\b", lowered)
-        return None if third_person and not first_person else "you"
+        about_another = _THIRD_PERSON.search(lowered) and not _FIRST_PERSON.search(lowered)
+        return None if about_another else "you"
 
     def _next(self, outcome: Outcome, learned_something_new: bool = True) -> Outcome:
         facts = outcome.facts
@@ -319,9 +322,13 @@ class Planner:
             return outcome
         return self._offer(outcome, first=not facts.offered)
 
-    def _local_place_in(self, text: str) -> bool:
+    def _place_in(self, text: str) -> str | None:
+        """A postcode typed, or the district of a neighbourhood named ("in Gleadless")."""
         postcode = read.postcode_in(text, self.place.known_districts)
-        return self._covered(postcode or self.place.district_named_in(text))
+        return postcode or self.place.district_named_in(text)
+
+    def _local_place_in(self, text: str) -> bool:
+        return self._covered(self._place_in(text))
 
     def _covered(self, postcode: str | None) -> bool:
         return bool(postcode) and str(postcode).split()[0] in self.place.covered_districts
@@ -351,11 +358,10 @@ class Planner:
 
     def _answer_postcode(self, outcome: Outcome, turn: Turn) -> bool:
         facts = outcome.facts
-        postcode = read.postcode_in(turn.text, self.place.known_districts)
-        postcode = postcode or self.place.district_named_in(turn.text)  # "we live walkley"
+        postcode = self._place_in(turn.text)  # "S8 0RA", or "we live walkley"
         if postcode:
             facts.postcode = postcode
-            if postcode.split()[0] not in self.place.covered_districts:
+            if not self._covered(postcode):
                 text = self.say("outside_area", facts, postcode=postcode)
                 outcome.replies.append(Reply(text))
             self._offer(outcome, first=True)
@@ -368,8 +374,7 @@ class Planner:
 
     def _answer_offer(self, outcome: Outcome, turn: Turn) -> bool:
         facts, text = outcome.facts, turn.text
-        place = read.postcode_in(text, self.place.known_districts)
-        place = place or self.place.district_named_in(text)
+        place = self._place_in(text)
         if place and place != facts.postcode:
             # Where they are came after the offers: look again, nearer.
             facts.postcode = place
