@@ -17,7 +17,7 @@ from typing import Any
 from tqdm import tqdm
 
 from bot.evaluation import rasa_runs
-from bot.evaluation.conversation_figures import conversation_figures
+from bot.evaluation.conversation_figures import conversation_figures, running_assistant
 from bot.evaluation.folds import TrainingPool, scores, write_folds
 from bot.evaluation.frozen import as_rasa_nlu, load_blind
 from bot.evaluation.offer_figures import offer_figures
@@ -46,6 +46,16 @@ def language() -> dict[str, Any]:
         "worst_where": worst[0],
         "banned_words": sum(len(banned_words_in(text)) for _, text in all_responses()),
     }
+
+
+def whole_conversations() -> dict[str, Any]:
+    """Safety's and Conversation 1's whole conversations, played on one running system:
+    starting it takes longer than either set."""
+    with running_assistant() as assistant:
+        return {
+            "conversations": conversation_figures(assistant),
+            "offers": offer_figures(assistant),
+        }
 
 
 def run_steps(
@@ -94,8 +104,7 @@ def main() -> int:
         ("safety", safety.evaluate),
         ("safety_pipeline", lambda: score_with_model(model)),
         ("safety_written", safety_figures),
-        ("conversations", conversation_figures),
-        ("offers", offer_figures),
+        ("whole_conversations", whole_conversations),
         ("signposting", signposting_figures),
         ("advice", lambda: advice_figures(model)),
         ("language", language),
@@ -119,6 +128,7 @@ def main() -> int:
             "nlu_ours_cv": pool.cross_validation(PROJECT_ROOT / "config.yml", folds),
         }
         results = run_steps(steps, [future for group in training.values() for future in group])
+    results.update(results.pop("whole_conversations"))
     for name, futures in training.items():
         results[name] = scores(futures, work / name) if futures else None
     for name in ("nlu_ours_blind", "nlu_default_blind", "nlu_words_blind"):

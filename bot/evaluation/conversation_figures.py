@@ -18,6 +18,8 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,9 @@ DEV = EVALUATION_DIR / "conversations.dev.jsonl"
 # The dispatcher sends a saved hand-over within a second or two; allow for a busy machine.
 DELIVERY_SECONDS = 30.0
 QUIET_SECONDS = 3
+# The inbox counts as settled when nothing in it changed for this long (the dispatcher
+# looks for work every second).
+SETTLED_AFTER_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,26 @@ class Assistant:
                 raise RuntimeError(f"hand-over {reference} never reached First Contact's inbox")
             time.sleep(0.5)
 
+    def settled(self) -> None:
+        """Wait until First Contact's inbox stops changing: the dispatcher sends revisions
+        of hand-overs (what was said after one was made) a second or two after the turn,
+        later on a busy machine."""
+        deadline = time.monotonic() + DELIVERY_SECONDS
+        before: dict[str, int] | None = None
+        while time.monotonic() < deadline:
+            response = requests.get(
+                f"{self.web}/api/handovers",
+                params={"per_page": 100},
+                headers=self.worker,
+                timeout=30,
+            )
+            response.raise_for_status()
+            now = {item["reference"]: item["revision"] for item in response.json()["items"]}
+            if now == before:
+                return
+            before = now
+            time.sleep(SETTLED_AFTER_SECONDS)
+
     def outcome(self, sender: str, replies: list[list[str]]) -> Played:
         slots = self.slots(sender)
         reference = slots.get("handover_reference")
@@ -155,25 +180,31 @@ class Assistant:
         return Played(replies, slots.get("risk_level") or "none", summary)
 
 
-def conversation_figures(dev_misses: bool = False) -> dict[str, Any]:
+@contextmanager
+def running_assistant() -> Iterator[Assistant]:
+    """The whole system on free ports with a throw-away database, spoken to as a person
+    would. A hand-over nobody answered about goes after QUIET_SECONDS: seconds, not minutes."""
+    with running_system(HANDOVER_WAIT_SECONDS=str(QUIET_SECONDS)) as (web, rasa):
+        yield Assistant(web, rasa)
+
+
+def conversation_figures(assistant: Assistant, dev_misses: bool = False) -> dict[str, Any]:
     blind, blind_hash = load_blind(BLIND)
     sets = {"blind": blind, "dev": load_jsonl(DEV)}
-    # A hand-over nobody answered about goes after this much quiet: seconds, not minutes.
-    with running_system(HANDOVER_WAIT_SECONDS=str(QUIET_SECONDS)) as (web, rasa):
-        assistant = Assistant(web, rasa)
-        replies = {
-            (name, c["id"]): [assistant.say(f"evaluation-{name}-{c['id']}", t) for t in c["turns"]]
-            for name, conversations in sets.items()
+    replies = {
+        (name, c["id"]): [assistant.say(f"evaluation-{name}-{c['id']}", t) for t in c["turns"]]
+        for name, conversations in sets.items()
+        for c in conversations
+    }
+    time.sleep(QUIET_SECONDS + 2)  # every conversation has now been quiet long enough
+    assistant.settled()
+    judged = {
+        name: [
+            judge(c, assistant.outcome(f"evaluation-{name}-{c['id']}", replies[name, c["id"]]))
             for c in conversations
-        }
-        time.sleep(QUIET_SECONDS + 2)  # every conversation has now been quiet long enough
-        judged = {
-            name: [
-                judge(c, assistant.outcome(f"evaluation-{name}-{c['id']}", replies[name, c["id"]]))
-                for c in conversations
-            ]
-            for name, conversations in sets.items()
-        }
+        ]
+        for name, conversations in sets.items()
+    }
     if dev_misses:
         for j in judged["dev"]:
             missed = (j["due"] != j["made"]) or j["missing_facts"] or j["asked_twice"]
@@ -190,7 +221,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-misses", action="store_true")
     args = parser.parse_args()
-    figures = conversation_figures(args.dev_misses)
+    with running_assistant() as assistant:
+        figures = conversation_figures(assistant, args.dev_misses)
     for name in ("blind", "dev"):
         print(name, figures[name])
     return 0

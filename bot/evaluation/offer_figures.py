@@ -23,12 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
-from pathlib import Path
 from statistics import median
 from typing import Any
 
-from bot.benchmarks.web_chat import running_system
-from bot.evaluation.conversation_figures import Assistant, asked_twice
+from bot.evaluation.conversation_figures import Assistant, asked_twice, running_assistant
 from bot.evaluation.frozen import load_blind, load_jsonl
 from bot.evaluation.simulated_person import answer
 from bot.settings import PROJECT_ROOT
@@ -135,15 +133,14 @@ def sets() -> Iterator[tuple[str, Player, list[dict[str, Any]], str | None]]:
         yield (
             "written_dev",
             play_written,
-            load_jsonl(Path(CONVERSATIONS_DIR / "conversations.dev.jsonl")),
+            load_jsonl(CONVERSATIONS_DIR / "conversations.dev.jsonl"),
             None,
         )
 
 
-def offer_figures(dev_misses: bool = False) -> dict[str, Any]:
+def offer_figures(assistant: Assistant, dev_misses: bool = False) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    with running_system() as (web, rasa), ThreadPoolExecutor(AT_ONCE) as pool:
-        assistant = Assistant(web, rasa)
+    with ThreadPoolExecutor(AT_ONCE) as pool:
         for name, play, rows, blind_hash in sets():
             senders = [f"offers-{name}-{row['id']}" for row in rows]
             played = list(pool.map(partial(play, assistant), senders, rows))
@@ -173,7 +170,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-misses", action="store_true")
     args = parser.parse_args()
-    for name, figures in offer_figures(args.dev_misses).items():
+    with running_assistant() as assistant:
+        found = offer_figures(assistant, args.dev_misses)
+    for name, figures in found.items():
         print(name, figures)
     return 0
 
