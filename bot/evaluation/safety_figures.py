@@ -13,6 +13,7 @@ from bot.safety.decide import running_limits
 from bot.safety.meaning import (
     Chances,
     Labelled,
+    ModelSettings,
     default_reader,
     features_of_set,
     training_set,
@@ -36,7 +37,7 @@ def compare(labels: list[str], texts: list[str], chances: list[Chances]) -> dict
 def _rated_by_reader(rows: list[dict[str, Any]]) -> dict[str, Any]:
     texts = [row["text"] for row in rows]
     # Our own labelled texts: their vectors may be kept on disk like any fixed set.
-    found = default_reader().chances_of_rows(features_of_set(shared_encoder(), texts))
+    found = default_reader().chances_of_rows(texts, features_of_set(shared_encoder(), texts))
     return compare([row["level"] for row in rows], texts, found)
 
 
@@ -49,6 +50,6 @@ def safety_figures() -> dict[str, Any]:
     else:
         result["shared"] = f"skipped: no {shared}"
     items: list[Labelled] = training_set()
-    dev = out_of_fold(items, float(settings()["model"]["C"]))
+    dev = out_of_fold(items, ModelSettings.from_settings(settings()))
     result["dev"] = compare([i.level for i in items], [i.text for i in items], dev)
     return result

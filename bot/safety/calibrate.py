@@ -24,6 +24,7 @@ from bot.safety.meaning import (
     SEED,
     Chances,
     Labelled,
+    ModelSettings,
     RiskReader,
     features_of_set,
     fitting_inputs,
@@ -39,21 +40,22 @@ FOLDS = 5
 NEVER = 1.01
 
 
-def out_of_fold(items: list[Labelled], C: float) -> list[Chances]:
+def out_of_fold(items: list[Labelled], model: ModelSettings) -> list[Chances]:
     """Each message's chances from a model trained on the other folds; kept on disk like a
     fitted reader (bot/fitted.py), so `make eval` reuses what calibrating computed."""
-    inputs = (*fitting_inputs(items, C), Path(__file__).read_text(encoding="utf-8"))
-    return kept_fit("risk-out-of-fold", inputs, lambda: _out_of_fold(items, C))
+    inputs = (*fitting_inputs(items, model), Path(__file__).read_text(encoding="utf-8"))
+    return kept_fit("risk-out-of-fold", inputs, lambda: _out_of_fold(items, model))
 
 
-def _out_of_fold(items: list[Labelled], C: float) -> list[Chances]:
+def _out_of_fold(items: list[Labelled], model: ModelSettings) -> list[Chances]:
     labels = [item.level for item in items]
     found: list[Chances | None] = [None] * len(items)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for train, test in folds.split(np.zeros(len(items)), labels):
-        reader = RiskReader([items[i] for i in train], C)
-        rows = features_of_set(shared_encoder(), [items[i].text for i in test])
-        for index, chances in zip(test, reader.chances_of_rows(rows), strict=True):
+        reader = RiskReader([items[i] for i in train], model)
+        texts = [items[i].text for i in test]
+        rows = features_of_set(shared_encoder(), texts)
+        for index, chances in zip(test, reader.chances_of_rows(texts, rows), strict=True):
             found[index] = chances
     return [chances for chances in found if chances is not None]
 
@@ -120,7 +122,7 @@ def main() -> int:
     config = settings()
     items = training_set(config)
     labels = [item.level for item in items]
-    chances = out_of_fold(items, float(config["model"]["C"]))
+    chances = out_of_fold(items, ModelSettings.from_settings(config))
     lexicon = [screen(item.text) for item in items]
     limits = choose(
         labels,
