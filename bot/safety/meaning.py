@@ -135,9 +135,7 @@ def words_model(C: float) -> Pipeline:
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True),
         TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
     )
-    return make_pipeline(
-        grams, LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
-    )
+    return make_pipeline(grams, LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))
 
 
 class RiskReader:
@@ -207,9 +205,7 @@ def fitted_reader(config: dict[str, Any] | None = None) -> RiskReader:
     messages, the model settings, this code or the encoder's weights fits it again."""
     config = config or settings()
     items, model = training_set(config), ModelSettings.from_settings(config)
-    return kept_fit(
-        "risk-reader", fitting_inputs(items, model), lambda: RiskReader(items, model)
-    )
+    return kept_fit("risk-reader", fitting_inputs(items, model), lambda: RiskReader(items, model))
 
 
 _loading = threading.Lock()
