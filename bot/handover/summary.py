@@ -1,8 +1,10 @@
 """The summary a First Contact worker reads first: readable in about 30 seconds.
 
-Order: level, who and what in their own words; the risk and why; how to reach them safely;
-consent; what they were told and offered; when to call back by. Long quotes and lists are
-cut so the whole summary stays around 120 words."""
+Order: level, who and what in their own words; the risk; how to reach them safely;
+consent; what they were told and offered; when to call back by. Their own words get most
+of the thirty seconds: the other lines are kept short (helplines by name, offers counted:
+the record lists them in full), so the sentences chosen as most telling are all shown.
+Only an over-long quote from elsewhere is cut, so the summary stays within 140 words."""
 
 from __future__ import annotations
 
@@ -17,11 +19,14 @@ LEVEL_LABELS = {
     "concern": "CONCERN",
     "none": "NO RISK FOUND",
 }
-# About 200 words a minute for careful reading of a case: 30 seconds is about 120 words.
-# Their own words fill what the other lines leave, and always get a few.
-SUMMARY_WORDS = 120
+# About 250 words a minute for reading a case: 30 seconds is 125 to 140 words. Their own
+# words fill what the other lines leave (about 80: bot/conversation/in_their_words.py),
+# and always get a few.
+SUMMARY_WORDS = 140
 QUOTE_WORDS_AT_LEAST = 15
 LIST_ITEMS = 3
+# A worker acts on the worst worry first; the rest are in the record's reasons.
+RISKS_NAMED = 2
 
 
 def _cut(text: str, words: int) -> str:
@@ -64,13 +69,20 @@ def _lead(record: dict[str, Any], words_left: int) -> str:
 
 
 def _risk(record: dict[str, Any]) -> str | None:
+    """The worries found at the level the hand-over is at, the first found first: a worry
+    a lower level once suggested ("suicide" beside a pension taken) is left to the record."""
     if not record["risk_categories"]:
         return None
-    named = [c for c in record["risk_categories"] if c != "unspecified"]
+    at_level = [
+        reason["category"]
+        for reason in sorted(record["risk_reasons"], key=lambda reason: reason["turn"])
+        if reason["level"] == record["risk_level"]
+    ]
+    named = [c for c in dict.fromkeys(at_level or record["risk_categories"]) if c != "unspecified"]
     categories = [category.replace("_", " ") for category in named or ["unspecified"]]
     # Why is in their own words above (the sentences that raised it are quoted first),
     # and every reason is in the record.
-    return f"Risk: {_listed(categories)}."
+    return f"Risk: {', '.join(categories[:RISKS_NAMED])}."
 
 
 def _contact(record: dict[str, Any]) -> str:
@@ -99,12 +111,12 @@ def _consent(record: dict[str, Any]) -> str:
 
 
 def _told_and_offered(record: dict[str, Any]) -> str | None:
+    """Names only: the numbers and the services are in the record."""
     parts = []
     if record["told"]:
-        told = [f"{item['what']} ({item['number']})" for item in record["told"]]
-        parts.append(f"Told: {_listed(told)}.")
-    if record["offered"]:
-        parts.append(f"Offered: {_listed([item['name'] for item in record['offered']])}.")
+        parts.append(f"Told: {_listed([item['what'] for item in record['told']])}.")
+    if offered := len(record["offered"]):
+        parts.append(f"Offered {offered} local service{'s' if offered > 1 else ''}.")
     return " ".join(parts) or None
 
 

@@ -42,3 +42,27 @@ def test_a_sentence_from_a_more_serious_message_is_quoted_before_a_worrying_one(
 def test_a_bare_yes_to_sharing_is_not_quoted():
     said = ["He takes her pension.", "yes please share it"]
     assert key_sentences(said, risk_turns={1: 2}) == ["He takes her pension."]
+
+
+def test_how_to_make_contact_safely_is_always_quoted():
+    said = [
+        "Her son takes her pension every week and she has nothing left for food by Tuesday.",
+        "She is frightened of him and he shouts at her when she asks for it back.",
+        "please don't say it was me",
+    ]
+    quoted = key_sentences(said, risk_turns={1: 2, 2: 2}, budget=24)
+    assert "please don't say it was me" in quoted
+
+
+def test_the_line_that_says_the_danger_outweighs_the_rest_of_its_message():
+    said = [
+        "The hospice nurse comes on a Tuesday and the district nurse on a Friday morning."
+        " I've got his morphine and my tablets lined up in the kitchen drawer."
+    ]
+    quoted = key_sentences(said, risk_turns={1: 3}, budget=14)
+    assert quoted == ["I've got his morphine and my tablets lined up in the kitchen drawer."]
+
+
+def test_a_postcode_or_number_on_its_own_is_left_to_the_contact_line():
+    said = ["My dad is 88 and he has dementia.", "S5 8XL", "0114 496 0233."]
+    assert key_sentences(said, risk_turns={}) == ["My dad is 88 and he has dementia."]

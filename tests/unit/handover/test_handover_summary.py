@@ -1,4 +1,4 @@
-from bot.handover.record import Contact
+from bot.handover.record import Contact, RiskReason
 from bot.handover.summary import summary_text
 from tests.unit.handover.factories import (
     PENSION,
@@ -8,8 +8,8 @@ from tests.unit.handover.factories import (
     safeguarding_facts,
 )
 
-# About 200 words a minute for careful reading of a case: 30 seconds is about 120 words.
-THIRTY_SECONDS_OF_WORDS = 120
+# About 250 words a minute for reading a case: 30 seconds is 125 to 140 words.
+THIRTY_SECONDS_OF_WORDS = 140
 
 
 def test_the_summary_leads_with_the_level_who_is_writing_and_their_own_words():
@@ -25,7 +25,8 @@ def test_the_summary_says_risk_contact_consent_what_they_were_told_and_call_back
         "Sam, 07700 900123. Safe to call: yes. Leave a message: NO. Best time: after 6pm" in summary
     )
     assert "Consent to share: refused. Shared because: Another adult may be at risk" in summary
-    assert "Told: Call 999 if she is in danger now (999). Offered: Age UK Sheffield." in summary
+    # Names only in thirty seconds: the numbers and the services are in the record.
+    assert "Told: Call 999 if she is in danger now. Offered 1 local service." in summary
     assert summary.splitlines()[-1] == "Call back by: Tue 17 Nov 2026 14:00 (UK time)."
 
 
@@ -59,3 +60,15 @@ def test_a_long_story_is_cut_so_the_summary_can_be_read_in_thirty_seconds():
 def test_the_summary_is_built_from_the_record_alone():
     built = record(safeguarding_facts())
     assert summary_text(built) == built["summary"]
+
+
+def test_the_risk_line_names_the_worries_at_the_level_handed_over_not_every_guess():
+    facts = safeguarding_facts(
+        risk_categories=["financial_abuse", "suicide", "psychological_abuse"],
+        risk_reasons=[
+            RiskReason(2, "concern", "suicide", "classifier"),
+            RiskReason(3, "urgent", "financial_abuse", "takes her pension"),
+            RiskReason(4, "urgent", "psychological_abuse", "shouts at her"),
+        ],
+    )
+    assert "Risk: financial abuse, psychological abuse." in record(facts)["summary"]
