@@ -254,7 +254,9 @@ class Planner:
         """Take in what this message tells us of the story; return what we heard and who
         is new. (`respond` has already noticed contact details and requests for a call.)"""
         relationship = read.relationship_in(text)
-        if relationship and facts.for_self is not True:
+        # The first person named as needing help is who it is about: "our daughter doesn't
+        # know" later in the story about a husband is someone around, not a new subject.
+        if relationship and facts.for_self is not True and facts.relationship is None:
             facts.for_self, facts.relationship = False, relationship
         elif read.speaks_for_self(text) and facts.for_self is None:
             facts.for_self = True

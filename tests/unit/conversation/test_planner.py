@@ -47,6 +47,15 @@ def test_the_story_is_heard_and_nothing_already_said_is_asked_again(planner: Pla
     assert "Who is around your mum?" in asked
 
 
+def test_who_it_is_about_stays_the_first_person_named_as_needing_help(planner: Planner):
+    facts, _ = talk(
+        planner,
+        "I look after my husband, he has motor neurone disease",
+        "our daughter doesn't know how bad it is",
+    )
+    assert facts.relationship == "husband"
+
+
 def test_one_question_at_a_time_and_each_only_once(planner: Planner):
     facts, first = talk(planner, "i used to love gardening but im lonley")
     assert texts(first)[-1] == "Is this for you, or for someone else?"
