@@ -279,10 +279,15 @@ def contact_in(text: str) -> dict[str, Any]:
     return found
 
 
+# A plain "no" or "ok" answers the question only near the start of the reply: "no heating,
+# one toilet" goes on with the story, "no, I'd rather not" answers.
+PLAIN_ANSWER_WITHIN_WORDS = 3
+
+
 def consent_in(text: str, intent: str, asked_just_now: bool) -> str | None:
     """ "yes" or "no" to sharing with First Contact, in any words, or None. A plain yes or no
-    counts only as the reply to the question itself; "share it" or "I'd rather you didn't"
-    count whenever they come. A no is read first: "no, please don't" is a no."""
+    counts only as the reply to the question itself, said first; "share it" or "I'd rather
+    you didn't" count whenever they come. A no is read first: "no, please don't" is a no."""
     said = cues()["consent"]
     if has(text, said["no"]):
         return "no"
@@ -290,8 +295,9 @@ def consent_in(text: str, intent: str, asked_just_now: bool) -> str | None:
         return "yes"
     if not asked_just_now:
         return None
-    if has(text, said["no_when_asked"]) or intent == "deny":
+    opening = " ".join(text.split()[:PLAIN_ANSWER_WITHIN_WORDS])
+    if has(opening, said["no_when_asked"]) or intent == "deny":
         return "no"
-    if has(text, said["yes_when_asked"]) or intent == "affirm":
+    if has(opening, said["yes_when_asked"]) or intent == "affirm":
         return "yes"
     return None

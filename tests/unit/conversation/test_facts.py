@@ -2,6 +2,7 @@ import pytest
 
 from bot.conversation.facts import (
     Facts,
+    consent_in,
     contact_in,
     email_in,
     is_carer,
@@ -80,3 +81,10 @@ def test_who_it_is_about_without_my(text: str, relationship: str | None):
 )
 def test_a_good_time_to_call_is_only_a_time_said_about_calling(text: str, best_time: str | None):
     assert contact_in(text).get("best_time") == best_time
+
+
+def test_a_story_that_goes_on_after_the_consent_question_is_not_a_no_or_a_yes():
+    story = "I sleep in room behind car wash with 5 men. no heating. one toilet"
+    assert consent_in(story, "share_what_matters", asked_just_now=True) is None
+    assert consent_in("ok, tell me what happens next", "", asked_just_now=True) == "yes"
+    assert consent_in("no, he would find out", "", asked_just_now=True) == "no"
