@@ -22,26 +22,37 @@ class Thresholds:
     concern: float
     category: float
     check_category: float
+    few_words: float
 
     @classmethod
     def from_settings(cls, config: dict[str, Any]) -> Thresholds:
         return cls(**{key: float(value) for key, value in config["thresholds"].items()})
 
 
+def _says_enough(chances: Chances, limits: Thresholds) -> bool:
+    """Whether the message has words enough for the classifier alone to call it serious.
+    "it's not right" or "something feels off" could be anything: the lexicon still rates
+    a few words ("he hits her"), and the classifier asks rather than guesses."""
+    return chances.words > limits.few_words
+
+
 def classifier_level(chances: Chances, limits: Thresholds) -> str:
     """The level the classifier alone would give."""
-    if chances.levels["immediate"] >= limits.immediate:
-        return "immediate"
-    if chances.serious >= limits.urgent:
-        return "urgent"
+    if _says_enough(chances, limits):
+        if chances.levels["immediate"] >= limits.immediate:
+            return "immediate"
+        if chances.serious >= limits.urgent:
+            return "urgent"
     if chances.any_worry >= limits.concern:
         return "concern"
     return "none"
 
 
 def is_unsure(chances: Chances, limits: Thresholds) -> bool:
-    """Unsure how serious: the band between the check and urgent thresholds."""
-    return limits.check <= chances.serious < limits.urgent
+    """Unsure how serious: the band between the check and urgent thresholds, and above
+    the check threshold for a message of a few words."""
+    below = limits.urgent if _says_enough(chances, limits) else float("inf")
+    return limits.check <= chances.serious < below
 
 
 def _categories_at_least(chances: Chances, least: float) -> list[str]:

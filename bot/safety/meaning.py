@@ -53,6 +53,9 @@ class Chances:
 
     levels: dict[str, float]
     categories: dict[str, float]
+    # How many words the message has: a few words say too little to act on alone
+    # (bot/safety/decide.py).
+    words: int
 
     @property
     def serious(self) -> float:
@@ -197,6 +200,7 @@ class RiskReader:
                     str(name): float(categories[r, c])
                     for c, name in enumerate(self._labels.classes_)
                 },
+                len(texts[r].split()),
             )
             for r in range(len(rows))
         ]

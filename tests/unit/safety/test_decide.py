@@ -10,14 +10,22 @@ from bot.safety.meaning import Chances
 from bot.safety.screen import RiskAssessment, screen
 
 LIMITS = Thresholds(
-    immediate=0.7, urgent=0.75, check=0.3, concern=0.9, category=0.3, check_category=0.5
+    immediate=0.7,
+    urgent=0.75,
+    check=0.3,
+    concern=0.9,
+    category=0.3,
+    check_category=0.5,
+    few_words=4,
 )
 QUESTIONS = {"suicide": "suicide", "self_harm": "suicide", "financial_or_material": "harm"}
 
 
 def chances(none: float, concern: float, urgent: float, immediate: float, **categories: float):
     return Chances(
-        dict(zip(LEVELS, (none, concern, urgent, immediate), strict=True)), dict(categories)
+        dict(zip(LEVELS, (none, concern, urgent, immediate), strict=True)),
+        dict(categories),
+        words=12,
     )
 
 
@@ -85,3 +93,14 @@ def test_no_check_question_without_a_worry_it_fits() -> None:
 
 def test_an_empty_message_is_rated_by_the_lexicon_alone() -> None:
     assert rate("   ") == screen("   ")
+
+
+def test_a_few_words_are_never_called_serious_by_the_classifier_alone_it_asks_instead():
+    from dataclasses import replace
+
+    short = replace(chances(0.05, 0.1, 0.1, 0.75, suicide=0.8), words=3)
+    assert classifier_level(short, LIMITS) == "concern"
+    found = decide(screen("something feels off"), short, LIMITS, QUESTIONS)
+    assert found.level == "concern" and found.check == "suicide"
+    # The lexicon still rates a few words.
+    assert decide(screen("he hits her"), short, LIMITS, QUESTIONS).level == "urgent"

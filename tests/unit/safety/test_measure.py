@@ -7,12 +7,18 @@ from bot.safety.measure import compare
 from bot.safety.screen import RiskAssessment
 
 LIMITS = Thresholds(
-    immediate=0.7, urgent=0.75, check=0.3, concern=0.9, category=0.3, check_category=0.3
+    immediate=0.7,
+    urgent=0.75,
+    check=0.3,
+    concern=0.9,
+    category=0.3,
+    check_category=0.3,
+    few_words=4,
 )
 
 
 def chances(*levels: float, **categories: float) -> Chances:
-    return Chances(dict(zip(LEVELS, levels, strict=True)), dict(categories))
+    return Chances(dict(zip(LEVELS, levels, strict=True)), dict(categories), words=12)
 
 
 def test_each_opinion_alone_and_both_together() -> None:
