@@ -17,6 +17,7 @@ from rasa.core.utils import AvailableEndpoints
 
 from bot.rasa_endpoints import KeepAliveEndpoint, endpoints_for
 from bot.rasa_graph import run_prediction_graphs_in_order
+from bot.rasa_reminders import set_waiting_reminders_again
 from bot.rasa_tuning import (
     check_action_replies_once_compiled,
     classify_from_sentence_features_only,
@@ -50,6 +51,7 @@ def main() -> None:
         server_listeners=[
             (freeze_startup_objects, "after_server_start"),
             (run_reminders_however_late, "after_server_start"),
+            (set_waiting_reminders_again, "after_server_start"),
             (partial(close_action_sessions, endpoints), "after_server_stop"),
         ],
     )

@@ -87,6 +87,18 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         )
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
 
+    def senders_with_reminders_since(self, since: float) -> list[str]:
+        """The conversations where a reminder was set at or after `since` (a Unix time):
+        the ones that may have one waiting when a server starts (bot/rasa_server.py)."""
+        events = self.SQLEvent.__table__
+        query = (
+            sa.select(events.c.sender_id)
+            .where(events.c.type_name == "reminder", events.c.timestamp >= since)
+            .distinct()
+        )
+        with self.engine.connect() as connection:
+            return [row.sender_id for row in connection.execute(query)]
+
     def _keep(self, sender_id: str, kept: _Kept) -> None:
         self._kept[sender_id] = kept
         self._kept.move_to_end(sender_id)
