@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class Index:
                 by_term[term].append(number)
         self.by_term = {term: np.array(found) for term, found in by_term.items()}
         self.general = self.by_term.get(GENERAL_TERM, np.array([], dtype=int))
+        self._named: dict[str, np.ndarray] = {}
         # field name -> stem -> services whose field contains it
         self.fields: dict[str, dict[str, np.ndarray]] = {}
         document_frequency: dict[str, int] = defaultdict(int)
@@ -119,6 +121,16 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def named(self, words: str) -> np.ndarray:
+        """Which services have `words` in their name (lowercase), worked out once."""
+        if words not in self._named:
+            pattern = re.compile(rf"\b{re.escape(words)}\b")
+            self._named[words] = np.array(
+                [pattern.search(entry.name.lower()) is not None for entry in self.entries],
+                dtype=bool,
+            )
+        return self._named[words]
 
 
 def build(session: Session, needs: list[thesaurus.Need]) -> Index:

@@ -35,6 +35,8 @@ WEIGHT_NAMES = frozenset(
         "quality_weight",
         "age_band_boost",
         "only_when_raised",
+        "communities",
+        "other_community",
     ]
 )
 
@@ -72,6 +74,11 @@ DENSE_WEIGHT = float(_weights["dense_weight"])
 DENSE_FLOOR = float(_weights["dense_floor"])
 DENSE_MIN = float(_weights["dense_min"])
 ONLY_WHEN_RAISED = frozenset(str(term) for term in _weights["only_when_raised"])
+OTHER_COMMUNITY = float(_weights["other_community"])
+COMMUNITIES = {
+    str(name): tuple(str(word) for word in words)
+    for name, words in (_weights["communities"] or {}).items()
+}
 POOL_PER_RESULT = 20
 FUZZY_CACHE_SIZE = 5_000
 
@@ -143,6 +150,16 @@ def _not_raised(index: Index, needs: dict[str, float]) -> np.ndarray:
         if (found := index.by_term.get(term)) is not None:
             unraised[found] = True
     return unraised
+
+
+def _for_another_community(index: Index, tokens: list[str]) -> np.ndarray:
+    """Services named for a community the person never spoke of."""
+    said = f" {' '.join(tokens).lower()} "
+    other = np.zeros(len(index), dtype=bool)
+    for name, words in COMMUNITIES.items():
+        if not any(f" {word} " in said for word in words):
+            other |= index.named(name)
+    return other
 
 
 def _proximity(index: Index, place: Place) -> np.ndarray:
@@ -231,7 +248,7 @@ def rank(index: Index, query: Query, limit: int) -> tuple[list[Ranked], bool]:
         scores = scores + DENSE_WEIGHT * np.clip(close - DENSE_FLOOR, 0, None)
         eligible = by_words | (close >= DENSE_MIN)
     eligible = eligible & ~_not_raised(index, needs)
-    adjusted = scores.copy()
+    adjusted = scores * np.where(_for_another_community(index, query.tokens), OTHER_COMMUNITY, 1.0)
     if query.place:
         adjusted *= 0.5 + 0.5 * _proximity(index, query.place)
     if query.time:

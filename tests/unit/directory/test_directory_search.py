@@ -213,3 +213,28 @@ def test_a_service_about_a_sensitive_need_is_offered_only_when_the_person_raised
     )
     assert "drink" not in ids(url, thesaurus, "my dad is lonely since mum died", limit=10)
     assert ids(url, thesaurus, "he's drinking a lot and lonely", limit=10)[0] == "drink"
+
+
+def test_a_service_named_for_one_community_comes_after_others_unless_they_spoke_of_it(
+    tmp_path: Path, thesaurus: Path
+) -> None:
+    records = [
+        service(
+            "caribbean",
+            "Caribbean Elders Club",
+            "Music, dominoes and good company for lonely older people.",
+            terms=("need-loneliness",),
+            postcode="S8 0ZB",
+        ),
+        service(
+            "social",
+            "Wednesday Social Club",
+            "Good company for lonely older people.",
+            terms=("need-loneliness",),
+            postcode="S8 0ZB",
+        ),
+    ]
+    url = database(tmp_path, records)
+    lonely = "my mum is lonely and loves music"
+    assert ids(url, thesaurus, lonely) == ["social", "caribbean"]
+    assert ids(url, thesaurus, f"{lonely}, she came from Jamaica in 1960")[0] == "caribbean"
