@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,10 @@ from typing import Any
 import yaml
 
 from bot.council.profile import UK_TIME, CouncilProfile
+from bot.handover.callback import call_back_by
 
 HERE = Path(__file__).parent
+WEEK = 7
 MAX_LINES = 2
 # A child mentioned alongside a disclosure means someone else is at risk too.
 _CHILD = re.compile(r"\b(child|children|kids?|baby|grandkids?|grandchild(?:ren)?|toddler)\b")
@@ -61,11 +63,14 @@ def share_reason(level: str, for_self: bool | None, texts: list[str]) -> str | N
 
 
 def when_text(profile: CouncilProfile, level: str, now: datetime) -> str:
-    """'Someone should be in touch by 3pm today.' in plain words and UK time."""
-    hours = profile.call_back_within_hours.get(level, 24)
-    start = (profile.first_contact_hours.next_opening(now) or now).astimezone(UK_TIME)
-    due = start.replace(second=0, microsecond=0) + timedelta(hours=hours)
-    day = "today" if due.date() == now.astimezone(UK_TIME).date() else due.strftime("%A")
+    """'Someone should be in touch by 3pm today.' in plain words and UK time: the deadline
+    the hand-over gives First Contact (counted in their opening hours), so the person and
+    the worker are told the same time."""
+    due = call_back_by(profile, level, now).astimezone(UK_TIME)
+    days_away = (due.date() - now.astimezone(UK_TIME).date()).days
+    day = "today" if days_away == 0 else "tomorrow" if days_away == 1 else due.strftime("%A")
+    if days_away >= WEEK:  # "Wednesday" alone could be this week's
+        day = f"{day} {due.day} {due:%B}"
     clock = due.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
     if profile.first_contact_hours.is_open(now):
         return say("back_by_open", profile, by=f"{clock} {day}")

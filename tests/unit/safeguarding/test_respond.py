@@ -2,7 +2,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.council.profile import load_profile
-from bot.safeguarding.respond import first_response, helplines, lines_for, share_reason
+from bot.handover.callback import call_back_by
+from bot.safeguarding.respond import first_response, helplines, lines_for, share_reason, when_text
 from bot.safety.levels import REQUIRED_CATEGORIES
 
 UK = ZoneInfo("Europe/London")
@@ -65,3 +66,11 @@ def test_every_risk_category_has_a_fitting_line_and_every_line_a_checked_source(
     for line in book["lines"].values():
         assert line["source"].startswith("https://") and line["checked"]
         assert line["number"].replace(" ", "") in line["text"].replace(" ", "")
+
+
+def test_the_person_is_told_the_same_call_back_time_the_worker_is_given():
+    thursday_evening = datetime(2026, 12, 3, 19, 0, tzinfo=UK)
+    # 72 working hours from Friday morning: Wednesday 16 December, named with its date.
+    assert call_back_by(PROFILE, "none", thursday_evening).day == 16
+    assert "by 1:30pm Wednesday 16 December" in when_text(PROFILE, "none", thursday_evening)
+    assert "by 12:30pm tomorrow" in when_text(PROFILE, "urgent", thursday_evening)
