@@ -21,6 +21,7 @@ from bot.inbox import queries
 from bot.inbox.cases import Problem
 
 LEVEL_ORDER = ("immediate", "urgent", "concern", "none")
+SERIOUS = frozenset(("immediate", "urgent"))
 DEFAULT_DAYS = 28
 LONGEST_PERIOD_DAYS = 366
 
@@ -62,6 +63,9 @@ class Stats:
 class Conversations:
     started: int
     community_without_handover: int
+    # Urgent or immediate risk found and nothing handed over: the adult said no about
+    # themselves, or left before saying. Recorded so a manager sees how often it happens.
+    serious_without_handover: int = 0
 
 
 def parse_period(params: Mapping[str, str], today: date) -> Period | Problem:
@@ -139,9 +143,9 @@ def conversations(tracker_store_url: str, period: Period) -> Conversations | Non
     """Conversations started in the period, and those offered community services that did not
     end in a hand-over, read from Rasa's SQL tracker store; None if it cannot be read.
 
-    Only `slot` events are read, and only two slots whose values are ids, so no message text
-    is ever loaded. Its own engine, not `get_engine`: that one sets SQLite pragmas, and this
-    database belongs to the Rasa server."""
+    Only `slot` events are read, and only three slots whose values are ids or levels, so no
+    message text is ever loaded. Its own engine, not `get_engine`: that one sets SQLite
+    pragmas, and this database belongs to the Rasa server."""
     start, end = (moment.timestamp() for moment in period.bounds())
     engine = create_engine(_read_only(tracker_store_url), future=True, hide_parameters=True)
     try:
@@ -162,7 +166,7 @@ def conversations(tracker_store_url: str, period: Period) -> Conversations | Non
                 ),
                 {"start": start},
             )
-            offered, handed_over = set(), set()
+            offered, handed_over, serious = set(), set(), set()
             for sender, data in slots:
                 if sender not in senders:
                     continue
@@ -171,11 +175,13 @@ def conversations(tracker_store_url: str, period: Period) -> Conversations | Non
                     offered.add(sender)
                 elif event.get("name") == "handover_reference" and event.get("value"):
                     handed_over.add(sender)
+                elif event.get("name") == "risk_level" and event.get("value") in SERIOUS:
+                    serious.add(sender)
     except SQLAlchemyError:
         return None
     finally:
         engine.dispose()
-    return Conversations(len(senders), len(offered - handed_over))
+    return Conversations(len(senders), len(offered - handed_over), len(serious - handed_over))
 
 
 @dataclass(frozen=True)

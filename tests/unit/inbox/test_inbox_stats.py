@@ -121,12 +121,15 @@ def tracker_store(path, events: list[tuple[str, str, float, dict]]) -> str:
     return url
 
 
-def test_conversations_in_the_period_and_those_offered_support_without_a_hand_over(tmp_path):
+def test_conversations_in_the_period_offered_support_or_at_serious_risk_without_a_hand_over(
+    tmp_path,
+):
     inside = datetime(2026, 11, 10, 12, tzinfo=UTC).timestamp()
     before = datetime(2026, 10, 10, 12, tzinfo=UTC).timestamp()
     offered = {"event": "slot", "name": "signposted_services", "value": ["svc-1"]}
     handed = {"event": "slot", "name": "handover_reference", "value": "FC-AAAA-AAAA"}
     said = {"event": "user", "text": "private words"}
+    urgent = {"event": "slot", "name": "risk_level", "value": "urgent"}
     url = tracker_store(
         tmp_path / "tracker.db",
         [
@@ -138,10 +141,15 @@ def test_conversations_in_the_period_and_those_offered_support_without_a_hand_ov
             ("just-talked", "user", inside, said),
             ("started-earlier", "user", before, said),
             ("started-earlier", "slot", inside, offered),
+            ("said-no", "user", inside, said),
+            ("said-no", "slot", inside + 30, urgent),
+            ("handed-over", "slot", inside + 30, urgent),
         ],
     )
     counted = conversations(url, Period(date(2026, 11, 1), date(2026, 11, 30)))
-    assert counted == Conversations(started=3, community_without_handover=1)
+    assert counted == Conversations(
+        started=4, community_without_handover=1, serious_without_handover=1
+    )
 
 
 def test_no_tracker_store_means_no_numbers_and_no_file_is_made(tmp_path):
