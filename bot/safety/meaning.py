@@ -100,12 +100,13 @@ def training_set(config: dict[str, Any] | None = None) -> list[Labelled]:
 
 
 def calibration_rows(config: dict[str, Any] | None = None) -> list[int]:
-    """Where in training_set the messages thresholds are chosen on are: the development
-    split (risk_model.yml, `calibration: on`)."""
+    """Where in training_set the messages thresholds are chosen on are: the files listed
+    in risk_model.yml's `calibration: on`, or every training file when none are."""
     config = config or settings()
-    chosen_on = set(config["calibration"]["on"])
+    files = training_files(config)
+    chosen_on = set(config["calibration"].get("on") or files)
     rows, start = [], 0
-    for relative, items in training_files(config).items():
+    for relative, items in files.items():
         if relative in chosen_on:
             rows.extend(range(start, start + len(items)))
         start += len(items)
