@@ -279,15 +279,28 @@ def contact_in(text: str) -> dict[str, Any]:
     return found
 
 
-# A plain "no" or "ok" answers the question only near the start of the reply: "no heating,
-# one toilet" goes on with the story, "no, I'd rather not" answers.
-PLAIN_ANSWER_WITHIN_WORDS = 3
+# A plain yes or no answers the question only where people put an answer: a yes in the
+# first few words ("um, yes I think") or a no first ("no, I'd rather not"), or either one
+# ending the reply ("if you think it will help, yes"). A no inside a story is a word of
+# the story: "I sleep in room behind car wash with 5 men. no heating. one toilet".
+PLAIN_YES_WITHIN_WORDS = 3
+FILLERS = frozenset({"oh", "um", "umm", "er", "erm", "well", "hmm", "ah", "uh"})
+
+
+def _plain_answer(text: str, phrases: list[str], within: int) -> bool:
+    words = [w.strip(".,!?;:") for w in normalise(text).split()]
+    words = [w for w in words if w]
+    while words and words[0] in FILLERS:
+        words = words[1:]
+    opening, said = " ".join(words[:within]), " ".join(words)
+    return has(opening, phrases) or any(said.endswith(f" {p}") or said == p for p in phrases)
 
 
 def consent_in(text: str, intent: str, asked_just_now: bool) -> str | None:
     """ "yes" or "no" to sharing with First Contact, in any words, or None. A plain yes or no
-    counts only as the reply to the question itself, said first; "share it" or "I'd rather
-    you didn't" count whenever they come. A no is read first: "no, please don't" is a no."""
+    counts only as the reply to the question itself, where people put an answer; "share
+    it" or "I'd rather you didn't" count whenever they come. A no is read first: "no,
+    please don't" is a no."""
     said = cues()["consent"]
     if has(text, said["no"]):
         return "no"
@@ -295,9 +308,8 @@ def consent_in(text: str, intent: str, asked_just_now: bool) -> str | None:
         return "yes"
     if not asked_just_now:
         return None
-    opening = " ".join(text.split()[:PLAIN_ANSWER_WITHIN_WORDS])
-    if has(opening, said["no_when_asked"]) or intent == "deny":
+    if _plain_answer(text, said["no_when_asked"], within=1) or intent == "deny":
         return "no"
-    if has(opening, said["yes_when_asked"]) or intent == "affirm":
+    if _plain_answer(text, said["yes_when_asked"], PLAIN_YES_WITHIN_WORDS) or intent == "affirm":
         return "yes"
     return None

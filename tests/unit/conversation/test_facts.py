@@ -84,7 +84,13 @@ def test_a_good_time_to_call_is_only_a_time_said_about_calling(text: str, best_t
 
 
 def test_a_story_that_goes_on_after_the_consent_question_is_not_a_no_or_a_yes():
-    story = "I sleep in room behind car wash with 5 men. no heating. one toilet"
-    assert consent_in(story, "share_what_matters", asked_just_now=True) is None
+    for story in (
+        "I sleep in room behind car wash with 5 men. no heating. one toilet",
+        "she has no money for food and no heating",
+        "we have no family nearby",
+    ):
+        assert consent_in(story, "share_what_matters", asked_just_now=True) is None
     assert consent_in("ok, tell me what happens next", "", asked_just_now=True) == "yes"
     assert consent_in("no, he would find out", "", asked_just_now=True) == "no"
+    for agreed in ("I think so yes", "i suppose that's ok", "if you think it will help, yes"):
+        assert consent_in(agreed, "", asked_just_now=True) == "yes"
