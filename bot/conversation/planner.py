@@ -281,7 +281,11 @@ class Planner:
     def _listen(self, outcome: Outcome, turn: Turn) -> None:
         facts = outcome.facts
         heard, new_people = self.learn(facts, turn.text)
-        if heard.interests or heard.worries:
+        # While someone is at serious risk, saying back what "really matters" rings false
+        # ("I can walk out, but where I go?" is not about getting out and about): plain
+        # thanks, and the safety response speaks for the rest.
+        serious = rank(turn.risk_level) >= rank("urgent")
+        if (heard.interests or heard.worries) and not serious:
             outcome.replies.append(Reply(heard.as_text(self._whom(facts, turn.text))))
         elif new_people:
             outcome.replies.append(Reply(self.say("heard_people", facts)))

@@ -115,6 +115,17 @@ def test_a_no_is_answered_honestly_when_life_is_at_risk(planner: Planner):
     assert anonymous.handover == "safeguarding"
 
 
+def test_at_serious_risk_the_story_is_thanked_for_not_read_back_as_what_matters(
+    planner: Planner,
+):
+    story = "I am not prisoner, I can walk out. but where I go? no money, no passport"
+    outcome = planner.respond(Facts(safeguarding=True), Turn(story, "share_what_matters", "urgent"))
+    said = " ".join(texts(outcome))
+    assert "matters" not in said and "getting out" not in said
+    calm = planner.respond(Facts(), Turn("she loves getting out to the garden centre", "x"))
+    assert "really matter" in " ".join(texts(calm))
+
+
 def test_the_summary_is_in_the_persons_terms_with_the_reference(planner: Planner):
     facts, _ = talk(planner, "my dad has dementia and loves football, S10")
     summary = planner.summary(facts, reference="FC-ABCD-2345")[0].text or ""
