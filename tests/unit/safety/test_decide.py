@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.decide import Thresholds, classifier_level, decide, rate
-from bot.safety.levels import LEVELS, rank
+from bot.safety.decide import classifier_level, decide, rate
+from bot.safety.levels import rank
 from bot.safety.meaning import Chances
 from bot.safety.screen import RiskAssessment, screen
+from tests.unit.safety.made_up import LIMITS, chances
 
-LIMITS = Thresholds(
-    immediate=0.7,
-    urgent=0.75,
-    check=0.3,
-    concern=0.9,
-    category=0.3,
-    check_category=0.5,
-    few_words=4,
-)
 QUESTIONS = {"suicide": "suicide", "self_harm": "suicide", "financial_or_material": "harm"}
-
-
-def chances(none: float, concern: float, urgent: float, immediate: float, **categories: float):
-    return Chances(
-        dict(zip(LEVELS, (none, concern, urgent, immediate), strict=True)),
-        dict(categories),
-        words=12,
-    )
 
 
 @pytest.mark.parametrize(

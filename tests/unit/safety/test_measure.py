@@ -1,24 +1,14 @@
 """The safety figures, for both opinions together and each alone, on the same messages."""
 
-from bot.safety.decide import Thresholds
-from bot.safety.levels import LEVELS
-from bot.safety.meaning import Chances
+from dataclasses import replace
+
 from bot.safety.measure import compare
 from bot.safety.screen import RiskAssessment
+from tests.unit.safety.made_up import LIMITS as MADE_UP_LIMITS
+from tests.unit.safety.made_up import chances
 
-LIMITS = Thresholds(
-    immediate=0.7,
-    urgent=0.75,
-    check=0.3,
-    concern=0.9,
-    category=0.3,
-    check_category=0.3,
-    few_words=4,
-)
-
-
-def chances(*levels: float, **categories: float) -> Chances:
-    return Chances(dict(zip(LEVELS, levels, strict=True)), dict(categories), words=12)
+# A check question fits a worry from a chance of 0.3 here.
+LIMITS = replace(MADE_UP_LIMITS, check_category=0.3)
 
 
 def test_each_opinion_alone_and_both_together() -> None:
