@@ -13,7 +13,7 @@ from actions.conversation import continue_conversation, planner, send
 from actions.facts_slot import facts_events, facts_of
 from actions.handover import from_the_person, hand_over_later, keep_handover_current, pass_on
 from actions.session import council_profile
-from bot.conversation.facts import Facts
+from bot.conversation.facts import MIN_WORDS_TO_SEARCH_ON, Facts
 from bot.conversation.planner import Reply
 from bot.safeguarding.respond import check_question, first_response, say, share_reason
 from bot.safety.check import ASKED, CHECK_SLOT, CHECKS_ASKED_SLOT
@@ -58,7 +58,9 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return await continue_conversation(dispatcher, tracker)
     categories = list(tracker.get_slot("risk_categories") or [])
     planner().hear(facts, text)
-    if text not in facts.story:
+    # What raised the risk is part of the story even when short ("he hits her"); a bare
+    # answer to the check question ("sometimes") is not, or offers are searched on it.
+    if text not in facts.story and len(text.split()) >= MIN_WORDS_TO_SEARCH_ON:
         facts.story.append(text)
     reference = tracker.get_slot("handover_reference")
     if reference:
