@@ -15,7 +15,8 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from bot.knowledge.meaning import warm_up
+from bot.knowledge.meaning import warm_up as warm_up_advice
+from bot.safety.meaning import default_reader
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +40,21 @@ def build_app() -> Sanic:
     return app
 
 
+def warm_up() -> None:
+    """What takes seconds to load, loaded before anyone needs it: the advice matcher, and
+    the risk classifier a hand-over's summary weighs the person's sentences with."""
+    warm_up_advice()
+    default_reader()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run the action server.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    # The sentence encoder and the advice matcher take seconds to load: start now, beside
-    # the server, rather than on the first person's message.
+    # The sentence encoder, the advice matcher and the risk classifier take seconds to
+    # load: start now, beside the server, rather than on the first person's message.
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     build_app().run(args.host, args.port, access_log=False, workers=1)
 
