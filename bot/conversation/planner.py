@@ -460,7 +460,9 @@ class Planner:
             return False
         if kind == "safeguarding" and turn.risk_level == "immediate":
             # Life at risk: no second question before a person knows. A way to reach them
-            # given later is added to the same hand-over (actions/handover.py).
+            # given later is added to the same hand-over (actions/handover.py). What this
+            # reply tells ("im on my own") goes with it.
+            self.learn(facts, turn.text)
             outcome.handover = kind
             return True
         facts.asked.append("contact_again")

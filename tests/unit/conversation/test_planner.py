@@ -126,6 +126,15 @@ def test_at_serious_risk_the_story_is_thanked_for_not_read_back_as_what_matters(
     assert "really matter" in " ".join(texts(calm))
 
 
+def test_at_immediate_risk_a_reply_without_contact_still_tells_who_it_is_about(
+    planner: Planner,
+):
+    facts = Facts(awaiting="contact", asked=["contact"], safeguarding=True, share_reason="life")
+    outcome = planner.respond(facts, Turn("i dont know. im on my own", "x", "immediate"))
+    assert outcome.handover == "safeguarding"
+    assert outcome.facts.for_self is True
+
+
 def test_the_summary_is_in_the_persons_terms_with_the_reference(planner: Planner):
     facts, _ = talk(planner, "my dad has dementia and loves football, S10")
     summary = planner.summary(facts, reference="FC-ABCD-2345")[0].text or ""
