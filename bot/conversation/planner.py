@@ -159,6 +159,10 @@ class Planner:
         if self._hear_consent(outcome, turn, asked_just_now=waiting_for == "consent"):
             return outcome
         if self._towards_handover(outcome, turn, waiting_for):
+            if outcome.handover:
+                # The message that completes a hand-over goes with it, whatever else it
+                # tells: "im on my own", "she's at S2 3HL".
+                self.learn(facts, turn.text)
             return outcome
         if turn.risk_level == "immediate" and _has(turn.text, "cannot_talk"):
             outcome.replies.append(Reply(self.say("silent_999", facts)))
@@ -460,9 +464,7 @@ class Planner:
             return False
         if kind == "safeguarding" and turn.risk_level == "immediate":
             # Life at risk: no second question before a person knows. A way to reach them
-            # given later is added to the same hand-over (actions/handover.py). What this
-            # reply tells ("im on my own") goes with it.
-            self.learn(facts, turn.text)
+            # given later is added to the same hand-over (actions/handover.py).
             outcome.handover = kind
             return True
         facts.asked.append("contact_again")

@@ -133,6 +133,9 @@ def test_at_immediate_risk_a_reply_without_contact_still_tells_who_it_is_about(
     outcome = planner.respond(facts, Turn("i dont know. im on my own", "x", "immediate"))
     assert outcome.handover == "safeguarding"
     assert outcome.facts.for_self is True
+    reached = Facts(awaiting="contact", asked=["contact"], safeguarding=True, consent="yes")
+    given = planner.respond(reached, Turn("07700 900789, she's at S2 3HL", "x", "urgent"))
+    assert given.handover == "safeguarding" and given.facts.postcode == "S2 3HL"
 
 
 def test_the_summary_is_in_the_persons_terms_with_the_reference(planner: Planner):
