@@ -59,7 +59,9 @@ def started_at(tracker: Tracker) -> datetime | None:
 
 
 def record_facts(tracker: Tracker, facts: Facts, kind: Kind) -> ConversationFacts:
-    """Everything a hand-over carries, from the conversation so far."""
+    """Everything a hand-over carries, from the conversation so far. Built in a worker
+    thread: choosing what to quote rates sentences with the risk classifier, which must not
+    hold up other conversations' turns."""
     risk = {
         name: tracker.get_slot(name) for name in ("risk_level", "risk_categories", "risk_reasons")
     }
@@ -79,7 +81,7 @@ async def keep_handover_current(tracker: Tracker, facts: Facts) -> None:
     kind: Kind = "safeguarding" if serious or facts.safeguarding else "call_back"
     try:
         await asyncio.to_thread(
-            revise, reference, record_facts(tracker, facts, kind), load_settings()
+            lambda: revise(reference, record_facts(tracker, facts, kind), load_settings())
         )
     except Exception as error:
         logger.error("hand-over %s could not be revised: %s", reference, type(error).__name__)
@@ -93,7 +95,9 @@ async def pass_on(
     level = tracker.get_slot("risk_level") or "none"
     settings = load_settings()
     try:
-        handed = await asyncio.to_thread(hand_over, record_facts(tracker, facts, kind), settings)
+        handed = await asyncio.to_thread(
+            lambda: hand_over(record_facts(tracker, facts, kind), settings)
+        )
     except Exception as error:
         # The person must never be left thinking someone will call when no one will.
         logger.error(

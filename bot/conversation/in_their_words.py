@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from bot.conversation import facts as read
 from bot.safety.decide import rate
@@ -62,13 +61,7 @@ def _danger(text: str, risk_rank: int) -> int:
     """How serious this sentence is alone, as a rank: the line that says the danger
     outweighs the rest of its message ("the hospice nurse comes tuesdays"). In a message
     that raised a risk both opinions read it; elsewhere the lexicon alone is enough."""
-    return _rated(text) if risk_rank else rank(screen(text).level)
-
-
-@lru_cache(maxsize=2048)
-def _rated(sentence: str) -> int:
-    # Kept: a hand-over is revised on every turn after it is made, each time quoting anew.
-    return rank(rate(sentence).level)
+    return rank((rate(text) if risk_rank else screen(text)).level)
 
 
 def key_sentences(
