@@ -14,7 +14,6 @@ from bot.safety.meaning import (
     Chances,
     Labelled,
     ModelSettings,
-    calibration_rows,
     default_reader,
     features_of_set,
     training_set,
@@ -51,9 +50,6 @@ def safety_figures() -> dict[str, Any]:
     else:
         result["shared"] = f"skipped: no {shared}"
     items: list[Labelled] = training_set()
-    rated = out_of_fold(items, ModelSettings.from_settings(settings()))
-    rows = calibration_rows()
-    result["dev"] = compare(
-        [items[i].level for i in rows], [items[i].text for i in rows], [rated[i] for i in rows]
-    )
+    dev = out_of_fold(items, ModelSettings.from_settings(settings()))
+    result["dev"] = compare([i.level for i in items], [i.text for i in items], dev)
     return result

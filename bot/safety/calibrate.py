@@ -26,7 +26,6 @@ from bot.safety.meaning import (
     Labelled,
     ModelSettings,
     RiskReader,
-    calibration_rows,
     features_of_set,
     fitting_inputs,
     training_set,
@@ -122,11 +121,9 @@ def choose(
 def main() -> int:
     config = settings()
     items = training_set(config)
-    rated = out_of_fold(items, ModelSettings.from_settings(config))
-    rows = calibration_rows(config)
-    labels = [items[i].level for i in rows]
-    chances = [rated[i] for i in rows]
-    lexicon = [screen(items[i].text) for i in rows]
+    labels = [item.level for item in items]
+    chances = out_of_fold(items, ModelSettings.from_settings(config))
+    lexicon = [screen(item.text) for item in items]
     limits = choose(
         labels,
         lexicon,
@@ -135,10 +132,7 @@ def main() -> int:
         Thresholds.from_settings(config),
         config["check_questions"],
     )
-    print(
-        f"{len(rows)} development messages of {len(items)} trained on, each rated by a model"
-        " that never saw it\n"
-    )
+    print(f"{len(items)} training messages, each rated by a model that never saw it\n")
     print("thresholds for risk_model.yml:")
     for name in ("immediate", "urgent", "check", "concern"):
         print(f"  {name}: {getattr(limits, name)}")

@@ -84,33 +84,15 @@ def load_labelled(path: Path, names: dict[str, str]) -> list[Labelled]:
     ]
 
 
-def training_files(config: dict[str, Any] | None = None) -> dict[str, list[Labelled]]:
-    """Each training file's labelled messages, by its path in risk_model.yml, in order."""
+def training_set(config: dict[str, Any] | None = None) -> list[Labelled]:
     config = config or settings()
     names = config.get("category_names") or {}
-    return {
-        relative: load_labelled(HERE / relative, names)
+    return [
+        item
         for relative in config["training"]
         if (HERE / relative).exists()  # a drafted set may not be there yet
-    }
-
-
-def training_set(config: dict[str, Any] | None = None) -> list[Labelled]:
-    return [item for items in training_files(config).values() for item in items]
-
-
-def calibration_rows(config: dict[str, Any] | None = None) -> list[int]:
-    """Where in training_set the messages thresholds are chosen on are: the files listed
-    in risk_model.yml's `calibration: on`, or every training file when none are."""
-    config = config or settings()
-    files = training_files(config)
-    chosen_on = set(config["calibration"].get("on") or files)
-    rows, start = [], 0
-    for relative, items in files.items():
-        if relative in chosen_on:
-            rows.extend(range(start, start + len(items)))
-        start += len(items)
-    return rows
+        for item in load_labelled(HERE / relative, names)
+    ]
 
 
 def features(whole: np.ndarray, each: list[np.ndarray]) -> np.ndarray:
